@@ -1,0 +1,27 @@
+# Two commands that work on a fresh machine:
+#   make run    set up and start the app on http://localhost:8501
+#   make test   set up and run the whole test suite (browser test included)
+PYTHON ?= python3
+
+.PHONY: setup setup-dev browser run test bench
+
+setup:
+	$(PYTHON) -m pip install -q -r requirements.txt
+
+setup-dev:
+	$(PYTHON) -m pip install -q -r requirements-dev.txt
+
+# Debian's Chromium for the end-to-end test (Playwright never downloads a browser here).
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	fi
+
+run: setup
+	$(PYTHON) -m streamlit run app.py
+
+test: setup-dev browser
+	$(PYTHON) -m pytest -q
+
+bench: setup-dev
+	$(PYTHON) bench/bench_engine.py
