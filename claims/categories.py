@@ -1,0 +1,53 @@
+"""The category of a claim from its preamble: product, method, use, composition or medium."""
+from __future__ import annotations
+
+import re
+
+from claims.languages import EN, PRODUCT, TABLES, LanguageTable
+
+_PREAMBLE_MAX = 200
+
+
+def _compile(table: LanguageTable) -> tuple[re.Pattern | None, tuple[tuple[str, re.Pattern], ...]]:
+    end = re.compile("|".join(table.preamble_end), re.IGNORECASE) if table.preamble_end else None
+    kinds = tuple((cat, re.compile(p, re.IGNORECASE)) for cat, p in table.categories)
+    return end, kinds
+
+
+_COMPILED = {code: _compile(table) for code, table in TABLES.items()}
+_PUNCTUATION_END = re.compile(r"[,;:\n，；：。]")
+
+
+def preamble(text: str, language: str | None) -> str:
+    """The opening of a claim that names what is claimed ('A method for ...', '一种...的装置')."""
+    end, _ = _COMPILED.get(language or "", _COMPILED["en"])
+    head = text[:_PREAMBLE_MAX]
+    cut = _PUNCTUATION_END.search(head)
+    if cut:
+        head = head[:cut.start()]
+    if end:
+        m = end.search(head)
+        if m and m.start() > 0:
+            head = head[:m.start()]
+    return head
+
+
+def category(text: str, language: str | None) -> str | None:
+    """The category named by a claim's preamble; None when the preamble names none."""
+    table = TABLES.get(language or "", EN)
+    _, kinds = _COMPILED[table.code]
+    head = preamble(text, table.code)
+    found: list[tuple[int, str]] = []
+    for cat, pattern in kinds:
+        positions = [m.start() for m in pattern.finditer(head)]
+        if positions:
+            found.append((positions[-1] if table.head_final else positions[0], cat))
+    if not found:
+        return None
+    # Head-final languages name the claimed thing last ('装置的制备方法' is a method).
+    return (max(found) if table.head_final else min(found))[1]
+
+
+def independent_category(text: str, language: str | None) -> str:
+    """Category of an independent claim: a product when its preamble names no other."""
+    return category(text, language) or PRODUCT

@@ -1,0 +1,71 @@
+"""Chunk checkpoints: one file per finished chunk, written atomically, with a checksum.
+
+A file is `claims-checkpoint 1 <sha256> <length>` on its first line, then the JSON payload.
+A torn, truncated or altered file fails the check and reads as missing, so its chunk is recomputed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"claims-checkpoint 1"
+SUFFIX = ".ckpt"
+
+
+def checkpoint_path(directory: Path, index: int) -> Path:
+    """Where chunk index's checkpoint lives."""
+    return directory / f"{index:06d}{SUFFIX}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write data to path so that readers see the old file or the whole new one, never a part."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # make the rename itself durable
+    finally:
+        os.close(directory)
+
+
+def write_checkpoint(directory: Path, index: int, payload: Any) -> Path:
+    """Store a chunk's JSON payload atomically, with its checksum; returns the file."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = b"%s %s %d\n" % (MAGIC, hashlib.sha256(body).hexdigest().encode(), len(body))
+    directory.mkdir(parents=True, exist_ok=True)
+    path = checkpoint_path(directory, index)
+    write_atomic(path, header + body)
+    return path
+
+
+def read_checkpoint(directory: Path, index: int) -> Any | None:
+    """The payload of chunk index, or None when its file is missing or fails the checksum."""
+    try:
+        data = checkpoint_path(directory, index).read_bytes()
+    except FileNotFoundError:
+        return None
+    header, _, body = data.partition(b"\n")
+    parts = header.rsplit(b" ", 2)
+    if len(parts) != 3 or parts[0] != MAGIC or not parts[2].isdigit():
+        return None
+    if int(parts[2]) != len(body) or hashlib.sha256(body).hexdigest().encode() != parts[1]:
+        return None
+    return json.loads(body)
+
+
+def remove_stray_temporaries(directory: Path) -> None:
+    """Delete temporary files left by writes that were killed midway."""
+    for stray in directory.glob(".*.tmp"):
+        stray.unlink(missing_ok=True)

@@ -1,0 +1,50 @@
+"""Decide the language of one claim set from its script and claim vocabulary.
+
+No statistical detector: Hangul means Korean, kana means Japanese, Han
+without kana means Chinese; Latin text is told apart by counting the
+frequent claim words of each language table. A few Latin acronyms (LED,
+USB) inside CJK text do not change the answer.
+"""
+from __future__ import annotations
+
+import re
+
+from claims.languages import LATIN_TABLES
+
+_SAMPLE = 3000
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+_VOCABULARY = tuple((t.code, t.vocabulary) for t in LATIN_TABLES)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of a claim set's language, or None when it has no letters."""
+    sample = text[:_SAMPLE]
+    hangul = len(_HANGUL.findall(sample))
+    kana = len(_KANA.findall(sample))
+    han = len(_HAN.findall(sample))
+    words = _LATIN_WORD.findall(_HAN.sub(" ", _HANGUL.sub(" ", _KANA.sub(" ", sample))))
+    cjk = hangul + kana + han
+    # One CJK character carries about as much as one Latin word.
+    if cjk and cjk >= len(words) / 2:
+        if hangul >= max(kana, han / 4):
+            return "ko"
+        if kana * 20 >= han and kana >= 3:
+            return "ja"
+        return "zh"
+    if not words:
+        return None
+    return _latin_language(words)
+
+
+def _latin_language(words: list[str]) -> str:
+    """The Latin-script language whose claim vocabulary the words hit most; English on a tie."""
+    lowered = [w.lower() for w in words[:600]]
+    best, best_hits = "en", -1
+    for code, vocabulary in _VOCABULARY:
+        hits = sum(1 for w in lowered if w in vocabulary)
+        if hits > best_hits:
+            best, best_hits = code, hits
+    return best

@@ -1,0 +1,243 @@
+"""One table per language: the words claims are written with.
+
+Everything language-specific the engine knows lives here; the splitter, the
+reference reader, the language detector and the category classifier compile
+their patterns from these tables and hold no vocabulary of their own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LATIN = "latin"
+HAN = "han"
+KANA = "kana"
+HANGUL = "hangul"
+
+
+@dataclass(frozen=True)
+class LanguageTable:
+    """How one language writes claims. Regex fragments are case-insensitive."""
+
+    code: str  # ISO 639-1
+    script: str  # the script that identifies it (LATIN needs `vocabulary` too)
+    claim_nouns: tuple[str, ...]  # 'claim', 'claims': a claim number follows
+    list_words: tuple[str, ...]  # 'or', 'and': join single claim numbers
+    range_words: tuple[str, ...]  # 'to', 'bis': join the ends of a range
+    all_preceding: tuple[str, ...]  # phrases meaning every lower-numbered claim
+    previous_one: tuple[str, ...] = ()  # phrases meaning the claim just before
+    canceled: tuple[str, ...] = ()  # a claim text that starts so is canceled
+    headings: tuple[str, ...] = ()  # lines that title a claim set, not claims
+    marker_words: tuple[str, ...] = ()  # 'Claim' in 'Claim 1:' / '【請求項1】'
+    categories: tuple[tuple[str, str], ...] = ()  # (category, preamble pattern)
+    head_final: bool = False  # the head noun ends the preamble (zh, ja, ko)
+    preamble_end: tuple[str, ...] = ()  # where the preamble of a claim ends ('wherein', '其特征在于')
+    single_claim: str = ""  # an unnumbered text that is one whole claim (design patents)
+    vocabulary: frozenset[str] = frozenset()  # frequent words, for telling Latin languages apart
+
+
+PRODUCT = "product"
+METHOD = "method"
+USE = "use"
+COMPOSITION = "composition"
+MEDIUM = "medium"
+
+EN = LanguageTable(
+    code="en",
+    script=LATIN,
+    claim_nouns=(r"claims?",),
+    list_words=(r"and/or", r"or", r"and"),
+    range_words=(r"to", r"through", r"thru", r"until"),
+    all_preceding=(
+        r"\b(?:any|one|each|either|all)(?:\s+one)?(?:\s+or\s+more)?(?:\s+of)?(?:\s+the)?"
+        r"\s+(?:preceding|previous|foregoing|above|prior|aforementioned|aforesaid|precedent)"
+        r"(?:\s+\w+)?\s+claims?\b",
+        r"\bany\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?claims?\s+(?:above|hereinbefore|before)\b",
+        r"\bpreceding\s+claims\b",
+    ),
+    previous_one=(r"\bthe\s+(?:immediately\s+)?(?:preceding|previous|foregoing)\s+claim\b(?!s)",),
+    canceled=(r"(?:previously\s+)?cancell?ed", r"deleted"),
+    headings=(
+        r"what\s+is\s+claimed\s+is", r"what\s+we\s+claim\s+is", r"we\s+claim", r"i\s+claim",
+        r"claims?", r"the\s+claims", r"claimed\s+is", r"amended\s+claims",
+    ),
+    marker_words=(r"claim",),
+    preamble_end=(r"\bwherein\b", r"\bcomprising\b", r"\bcharacteri[sz]ed\b", r"\bincluding\b", r"\bconsisting\b"),
+    single_claim=(r"(?:(?:i|we)\s+claim:?\s*)?(?:the|an?)\s+(?:ornamental\s+design\b|"
+                  r"[^\n]{0,300}?\b(?:comprising|consisting|wherein|characteri[sz]ed\s+in)\b)"),
+    categories=(
+        (MEDIUM, r"computer[- ]readable|machine[- ]readable|processor[- ]readable|storage\s+medi|"
+                 r"recording\s+medi|storage\s+device\s+storing|program\s+product|memory\s+medi"),
+        (USE, r"^\s*(?:the\s+)?use\s+of\b"),
+        (METHOD, r"\bmethods?\b|\bprocedures?\b|\bprocess(?:es)?\b"
+                 r"(?![ -](?:chamber|gas|unit|module|tool|kit|vessel|station|liquid|fluid|controller|cartridge))"),
+        (COMPOSITION, r"\bcompositions?\b|\bformulations?\b|\bcompounds?\b|\bmixtures?\b|"
+                      r"\bpharmaceutical\b|\balloys?\b"),
+    ),
+    vocabulary=frozenset(
+        "the of and a an to in claim claims wherein comprising said which is at least one "
+        "for with by from on or further having first second configured device method".split()
+    ),
+)
+
+ZH = LanguageTable(
+    code="zh",
+    script=HAN,
+    claim_nouns=(r"权利要求", r"權利要求", r"申请专利范围", r"申請專利範圍", r"請求項", r"请求项"),
+    list_words=(r"或者", r"或", r"和/或", r"和", r"及", r"以及", r"或是"),
+    range_words=(r"至", r"到", r"~", r"-"),
+    all_preceding=(
+        r"(?:前述|上述|前面|以上|在先|在前)(?:的)?(?:任一|任意一|任何一|任意)?(?:项|項)?"
+        r"(?:权利要求|權利要求|請求項|请求项)(?:中)?(?:的)?(?:任一|任意一|任何一|任意|所有)",
+        r"(?:前述|上述|前面|以上|在先|在前)(?:的)?(?:任一|任意一|任何一|任意)(?:项|項)?"
+        r"(?:权利要求|權利要求|請求項|请求项)",
+    ),
+    canceled=(r"删除", r"刪除", r"已删除"),
+    headings=(r"权利要求书", r"權利要求書", r"权利要求", r"申請專利範圍", r"申请专利范围"),
+    marker_words=(r"权利要求", r"權利要求", r"請求項", r"请求项"),
+    preamble_end=(r"其特征在于", r"其特征是", r"包括", r"包含", r"所述方法", r"其中"),
+    single_claim=r"一种[^\n]{0,300}?(?:其特征在于|其特征是|包括|包含)",
+    categories=(
+        (MEDIUM, r"存储介质|存儲介質|可读介质|可讀介質|记录介质|記錄介質|程序产品|程式產品|存储设备"),
+        (USE, r"用途|的应用$|的應用$"),
+        (METHOD, r"方法|工艺|工藝|制程|製程"),
+        (COMPOSITION, r"组合物|組合物|化合物|制剂|製劑|配方"),
+    ),
+    head_final=True,
+)
+
+JA = LanguageTable(
+    code="ja",
+    script=KANA,
+    claim_nouns=(r"請求項", r"請求の範囲"),
+    list_words=(r"又は", r"または", r"及び", r"および", r"若しくは", r"もしくは", r"或いは", r"と"),
+    range_words=(r"から", r"乃至", r"ないし", r"~", r"-"),
+    all_preceding=(
+        r"(?:先行する|前述の|前記|上記|先の|これまでの)(?:いずれかの)?請求項(?:の)?(?:いずれか|何れか|すべて|全て)",
+    ),
+    canceled=(r"削除",),
+    headings=(r"特許請求の範囲", r"請求の範囲"),
+    marker_words=(r"請求項",),
+    preamble_end=(r"であって", r"において", r"を備え", r"を有し", r"を含み", r"からなり"),
+    single_claim=r"[^\n]{0,300}?(?:であって|を備える|を備えた|を含む|からなる)",
+    categories=(
+        (MEDIUM, r"記録媒体|記憶媒体|プログラム製品|プログラムプロダクト"),
+        (USE, r"の使用$|の用途$"),
+        (METHOD, r"方法|プロセス|工程$"),
+        (COMPOSITION, r"組成物|化合物|製剤"),
+    ),
+    head_final=True,
+)
+
+KO = LanguageTable(
+    code="ko",
+    script=HANGUL,
+    claim_nouns=(r"청구항", r"제(?=\s*\d{1,4}\s*항)"),
+    list_words=(r"또는", r"및", r"와", r"과", r"혹은"),
+    range_words=(r"내지", r"에서", r"부터", r"~", r"-"),
+    all_preceding=(
+        r"(?:선행하는|선행|전술한|앞선|앞의|이전|상기)\s*(?:하는\s*)?청구항(?:들)?\s*(?:중|의)?\s*(?:어느|임의|모든)",
+    ),
+    canceled=(r"삭제",),
+    headings=(r"청구범위", r"특허청구범위", r"청구의\s*범위"),
+    marker_words=(r"청구항",),
+    preamble_end=(r"에\s*있어서", r"으로서", r"로서", r"를\s*포함", r"을\s*포함"),
+    categories=(
+        (MEDIUM, r"기록\s*매체|저장\s*매체|판독\s*가능한\s*매체|프로그램\s*제품"),
+        (USE, r"용도$|의\s*사용$"),
+        (METHOD, r"방법|공정"),
+        (COMPOSITION, r"조성물|화합물|제제"),
+    ),
+    head_final=True,
+)
+
+DE = LanguageTable(
+    code="de",
+    script=LATIN,
+    claim_nouns=(r"Anspruchs?", r"Ansprüchen?", r"Patentanspruchs?", r"Patentansprüchen?"),
+    list_words=(r"und/oder", r"oder", r"und", r"sowie"),
+    range_words=(r"bis", r"-"),
+    all_preceding=(
+        r"\b(?:vorhergehenden|vorangehenden|vorstehenden|vorherigen|voranstehenden|vorausgehenden)"
+        r"\s+(?:Patent)?Ansprüche\b",
+    ),
+    previous_one=(r"\b(?:dem|des)\s+(?:vorhergehenden|vorangehenden|vorstehenden)\s+(?:Patent)?Anspruchs?\b",),
+    canceled=(r"gestrichen", r"entfällt", r"gelöscht"),
+    headings=(r"Patentansprüche", r"Ansprüche"),
+    marker_words=(r"Anspruch", r"Patentanspruch"),
+    preamble_end=(r"\bdadurch\b", r"\bumfassend\b", r"\baufweisend\b", r"\bwobei\b", r"\bmit\b"),
+    single_claim=r"(?:ein|eine)\s[^\n]{0,300}?\b(?:dadurch\s+gekennzeichnet|umfassend|aufweisend)\b",
+    categories=(
+        (MEDIUM, r"computerlesbar|maschinenlesbar|Speichermedium|Datenträger|Computerprogrammprodukt"),
+        (USE, r"^\s*(?:die\s+)?Verwendung\b"),
+        (METHOD, r"Verfahren|Prozess"),
+        (COMPOSITION, r"Zusammensetzung|Formulierung|Gemisch|Mischung|Legierung"),
+    ),
+    vocabulary=frozenset(
+        "der die das und nach anspruch ansprüche dadurch gekennzeichnet ein eine einer eines mit "
+        "zur zum von den dem des wobei ist im sowie vorrichtung verfahren mindestens einem".split()
+    ),
+)
+
+FR = LanguageTable(
+    code="fr",
+    script=LATIN,
+    claim_nouns=(r"revendications?",),
+    list_words=(r"et/ou", r"ou", r"et"),
+    range_words=(r"à", r"a", r"-"),
+    all_preceding=(
+        r"\brevendications\s+(?:précédentes|antérieures|qui\s+précèdent|ci-dessus)\b",
+    ),
+    previous_one=(r"\brevendication\s+(?:précédente|antérieure)\b",),
+    canceled=(r"supprimée?", r"annulée?", r"abandonnée?"),
+    headings=(r"revendications",),
+    marker_words=(r"revendication",),
+    preamble_end=(r"\bcaractérisée?\b", r"\bcomprenant\b", r"\bdans\s+lequel\b", r"\bdans\s+laquelle\b"),
+    single_claim=r"(?:un|une)\s[^\n]{0,300}?\b(?:caractérisée?|comprenant)\b",
+    categories=(
+        (MEDIUM, r"lisible\s+par|support\s+d['’]enregistrement|support\s+de\s+stockage|produit\s+programme"),
+        (USE, r"^\s*(?:l['’])?(?:utilisation|usage|emploi)\b"),
+        (METHOD, r"\bprocédé\b|\bméthode\b|\bprocessus\b"),
+        (COMPOSITION, r"\bcomposition\b|\bformulation\b|\bmélange\b|\balliage\b"),
+    ),
+    vocabulary=frozenset(
+        "le la les de des du et selon revendication revendications caractérisé caractérisée en un une "
+        "dans pour au aux est par qui que sur comprenant ledit ladite lesdits au moins".split()
+    ),
+)
+
+ES = LanguageTable(
+    code="es",
+    script=LATIN,
+    claim_nouns=(r"reivindicaci(?:ón|on|ones)",),
+    list_words=(r"y/o", r"o", r"ó", r"u", r"y", r"e"),
+    range_words=(r"a", r"hasta", r"-"),
+    all_preceding=(
+        r"\breivindicaciones\s+(?:anteriores|precedentes|previas)\b",
+    ),
+    previous_one=(r"\breivindicaci[oó]n\s+(?:anterior|precedente)\b",),
+    canceled=(r"cancelada", r"anulada", r"suprimida", r"eliminada"),
+    headings=(r"reivindicaciones",),
+    marker_words=(r"reivindicaci[oó]n",),
+    preamble_end=(r"\bcaracterizad[oa]\b", r"\bque\s+comprende\b", r"\bcomprendiendo\b", r"\ben\s+el\s+que\b", r"\ben\s+donde\b"),
+    single_claim=r"(?:un|una)\s[^\n]{0,300}?\b(?:caracterizad[oa]|que\s+comprende)\b",
+    categories=(
+        (MEDIUM, r"legible\s+por|medio\s+de\s+almacenamiento|soporte\s+de\s+almacenamiento|producto\s+de\s+programa"),
+        (USE, r"^\s*(?:el\s+)?(?:uso|utilizaci[oó]n|empleo)\b"),
+        (METHOD, r"\bprocedimiento\b|\bm[ée]todo\b|\bproceso\b"),
+        (COMPOSITION, r"\bcomposici[oó]n\b|\bformulaci[oó]n\b|\bmezcla\b|\baleaci[oó]n\b"),
+    ),
+    vocabulary=frozenset(
+        "el la los las de del y según reivindicación reivindicaciones caracterizado caracterizada "
+        "un una en que con por para al se comprende dicho dicha es al menos".split()
+    ),
+)
+
+TABLES: dict[str, LanguageTable] = {t.code: t for t in (EN, ZH, JA, KO, DE, FR, ES)}
+LATIN_TABLES: tuple[LanguageTable, ...] = tuple(t for t in TABLES.values() if t.script == LATIN)
+
+# Words that, right before a number, say it is not a claim number ('FIG. 3.', 'No. 2.').
+NOT_CLAIM_PREFIXES = (
+    r"fig", r"figs", r"figure", r"no", r"nos", r"nr", r"n°", r"num", r"step", r"steps", r"example",
+    r"table", r"formula", r"ex", r"eq", r"equation", r"seq", r"id", r"sec", r"ref", r"vol", r"pp?",
+    r"claim", r"claims", r"anspruch", r"revendication", r"reivindicación", r"abb", r"tab", r"bsp",
+)

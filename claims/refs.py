@@ -1,0 +1,117 @@
+"""Read the claims a claim refers to: 'of claim 1', '根据权利要求1-3中任一项', 'nach einem der Ansprüche 1 bis 3'.
+
+One scanner built from every language table: a claim noun ('claim',
+'权利要求', '청구항', ...) followed by a list of numbers joined by list words
+('or', '或', 'oder') and range words ('to', '至', 'bis'), plus the phrases
+that mean 'any preceding claim' (every lower number) or 'the preceding
+claim' (the one before).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.languages import LATIN, TABLES
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
+
+def _noun_pattern() -> str:
+    parts = []
+    for table in TABLES.values():
+        for noun in table.claim_nouns:
+            # Latin nouns are whole words ('claim', not 'reclaimed'); CJK ones sit inside words.
+            parts.append(rf"(?<![^\W\d_])(?:{noun})(?![^\W\d_])" if table.script == LATIN else noun)
+    return "|".join(parts)
+
+
+def _word_pattern(attr: str) -> str:
+    parts = []
+    for table in TABLES.values():
+        for word in getattr(table, attr):
+            parts.append(rf"{word}(?![^\W\d_])" if table.script == LATIN and word[-1].isalpha() else word)
+    return _alternation(parts)
+
+
+_NOUN = _noun_pattern()
+_NUMBER = r"(?:제\s*(?P<ko>\d{1,4})\s*항|第\s*(?P<th>\d{1,4})\s*[項项]?|(?P<n>\d{1,4})(?![\d.,]\d)(?:\s*[項项항])?)"
+_TRIGGER = re.compile(_NOUN, re.IGNORECASE)
+_FIRST = re.compile(r"[ \n]*(?:(?:No|Nos|Nr)\.?[ ]*)?" + _NUMBER, re.IGNORECASE)
+_NEXT = re.compile(
+    r"[ \n]*(?:(?P<comma>[,、])[ \n]*)?"
+    rf"(?:(?P<range>{_word_pattern('range_words')})|(?P<list>{_word_pattern('list_words')}))?[ \n]*"
+    rf"(?:(?:{_NOUN})[ \n]*)?" + _NUMBER,
+    re.IGNORECASE,
+)
+# A number followed by a unit is a quantity, not a claim: 'claim 1 and 2 mm'.
+_UNIT = re.compile(
+    r"[ ]*(?:(?:mm|cm|nm|µm|μm|um|km|kg|mg|wt|mol|ml|sec|min|rpm|mV|kV|mA|kW|Hz|kHz|MHz|GHz|bar|kPa|MPa|"
+    r"times|parts|percent|degrees?|m|g|l|s|h|V|A|W|Pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
+)
+_ALL_PRECEDING = re.compile(
+    _alternation([p for t in TABLES.values() for p in t.all_preceding]), re.IGNORECASE
+)
+_PREVIOUS_ONE = re.compile(
+    _alternation([p for t in TABLES.values() for p in t.previous_one]), re.IGNORECASE
+)
+_MAX_RANGE = 500
+
+
+@dataclass(frozen=True)
+class References:
+    """The claims one claim refers to."""
+
+    refs: tuple[int, ...]  # sorted, unique
+    all_preceding: bool  # 'any preceding claim' (or its equivalent) was used
+
+
+def find_refs(norm: str, number: int) -> References:
+    """The claims that claim `number`, whose normalised text is `norm`, refers to."""
+    found: set[int] = set()
+    for m in _TRIGGER.finditer(norm):
+        found.update(_number_list(norm, m.end(), plural=m.group().lower().endswith(("s", "e", "en", "es"))))
+    every = _ALL_PRECEDING.search(norm) is not None
+    if every:
+        found.update(range(1, number))
+    elif number > 1 and _PREVIOUS_ONE.search(norm):
+        found.add(number - 1)
+    found.discard(0)
+    return References(tuple(sorted(found)), every)
+
+
+def _value(m: re.Match) -> int:
+    return int(m.group("ko") or m.group("th") or m.group("n"))
+
+
+def _number_list(norm: str, pos: int, plural: bool) -> list[int]:
+    """Numbers of the list starting at `pos`: '1', '1 or 2', '1 to 3', '1, 2 and 5', '1-3 or 7'."""
+    m = _FIRST.match(norm, pos)
+    if m is None:
+        return []
+    numbers = [_value(m)]
+    accepted = 1  # numbers[:accepted] are certain; a bare ', 5' waits for a following 'or'/'and'
+    pos = m.end()
+    while True:
+        m = _NEXT.match(norm, pos)
+        if m is None or _UNIT.match(norm, m.end()):
+            break
+        value = _value(m)
+        if m.group("range"):
+            low = numbers[-1]
+            if not low < value <= low + _MAX_RANGE:
+                break
+            numbers.extend(range(low + 1, value + 1))
+            accepted = len(numbers)
+        elif m.group("list") or m.group("comma") == "、":
+            numbers.append(value)
+            accepted = len(numbers)
+        elif m.group("comma"):
+            numbers.append(value)
+            if plural:
+                accepted = len(numbers)
+        else:
+            break
+        pos = m.end()
+    return numbers[:accepted]

@@ -1,0 +1,233 @@
+"""Find where numbered claims start, and where one language version ends and the next begins.
+
+Every place that could start a claim ('1.', '2、', '【請求項3】', 'Claim 4:') is a
+candidate with a quality (line start beats mid-line, a capital or CJK letter
+after it beats lower case). The claims are the best-scoring chain of
+candidates whose numbers run 1, 2, 3, ...; a chain that starts again at 1 is a
+new language version. Choosing a chain rather than taking every match is what
+keeps 'heated to 120. 5 degrees' or 'FIG. 3. The' from being read as claims.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.languages import NOT_CLAIM_PREFIXES, TABLES
+
+_WORDS = "|".join(w for t in TABLES.values() for w in t.marker_words)
+_MARKER = re.compile(
+    r"(?<![^\s.。;:)\]】」!?])(?:"
+    rf"【\s*(?:{_WORDS})?\s*(?P<b>\d{{1,4}})\s*】"
+    rf"|\[\s*(?:{_WORDS})\s*(?P<s>\d{{1,4}})\s*\]"
+    rf"|(?:{_WORDS})\s*(?P<w>\d{{1,4}})\s*(?:[.:)、]|(?=\s))"
+    r"|(?P<n>\d{1,4})(?:\s*-\s*(?P<e>\d{1,4}))?[ ]?(?P<p>[.)、])(?!\d)"
+    r")",
+    re.IGNORECASE,
+)
+_CANCELED = re.compile(
+    r"[\s(\[]{0,3}(?:"
+    + "|".join(w for t in TABLES.values() for w in t.canceled)
+    + r")(?![a-z])",
+    re.IGNORECASE,
+)
+_HEADINGS = "|".join(w for t in TABLES.values() for w in t.headings)
+# A line that only titles what follows: 'CNA', 'EPB1', 'Claims', '权利要求书', 'What is claimed is:'.
+_TITLE_LINE = re.compile(
+    rf"[ ]*(?:[A-Z]{{2,4}}\d?|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*:?[ ]*$", re.IGNORECASE
+)
+_PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")
+_NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
+_TERMINATORS = frozenset(".。;:)]】」!?")
+
+_LINE, _INLINE = 3, 1
+_RESTART_COST = 5
+_GAP_MAX = 20
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One claim found in the text: its number(s) and where its text lies."""
+
+    first: int  # its number; a canceled range '1-10.' spans first..last
+    last: int
+    start: int  # offset of the claim text, after the number
+    end: int  # offset just past the claim text
+    version: int  # 0 for the first language version, 1 for the next, ...
+    canceled: bool
+    gap: bool  # numbers are missing right before this claim
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    first: int
+    last: int
+    at: int  # where the marker starts
+    start: int  # where the claim text starts
+    quality: int
+    line: bool
+    canceled: bool
+
+
+def split_claims(norm: str) -> list[Segment]:
+    """Segments of the claims in a normalised cell, in text order; [] when none is numbered."""
+    candidates = _candidates(norm)
+    if not candidates:
+        return []
+    chain = _best_chain(norm, candidates)
+    segments: list[Segment] = []
+    version = 0
+    for k, (cand, step) in enumerate(chain):
+        if step == "restart":
+            version += 1
+        end = chain[k + 1][0].at if k + 1 < len(chain) else len(norm)
+        segments.append(
+            Segment(cand.first, cand.last, cand.start, _trim_end(norm, cand.start, end),
+                    version, cand.canceled, step == "gap")
+        )
+    return segments
+
+
+def _candidates(norm: str) -> list[_Candidate]:
+    out = []
+    for m in _MARKER.finditer(norm):
+        at = m.start()
+        before = at
+        while before > 0 and norm[before - 1] == " ":
+            before -= 1
+        line = before == 0 or norm[before - 1] == "\n"
+        plain = m.group("n") is not None
+        if not line:
+            if norm[before - 1] not in _TERMINATORS:
+                continue
+            if plain:
+                word = _PREFIX_WORD.search(norm, max(0, before - 16), before)
+                if word and word.group(1).lower() in _NOT_CLAIM_PREFIX:
+                    continue
+        start = m.end()
+        while start < len(norm) and norm[start] in " \n":
+            start += 1
+        if start >= len(norm):
+            continue
+        follow = norm[start]
+        if follow.isdigit():
+            continue
+        canceled = _CANCELED.match(norm, start, start + 40) is not None
+        first = int(m.group("b") or m.group("s") or m.group("w") or m.group("n"))
+        last = int(m.group("e")) if m.group("e") else first
+        if last != first and (not canceled or not first < last <= first + 500):
+            continue
+        quality = _LINE if line else _INLINE
+        if follow.islower():
+            if not line:
+                continue
+            quality -= 1
+        else:
+            quality += 1
+        if not plain:
+            quality += 1
+        elif m.group("p") == ")":
+            quality -= 1
+        if canceled:
+            quality += 1
+        if first == 0:
+            continue
+        out.append(_Candidate(first, last, at, start, quality, line, canceled))
+    return out
+
+
+def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, str]]:
+    """The highest-scoring chain of candidates with consecutive numbers (dynamic programming)."""
+    score: list[float] = []
+    back: list[tuple[int, str]] = []
+    best_end: dict[int, int] = {}  # last claim number -> index of the best chain ending there
+    best_any = -1
+    for i, c in enumerate(cands):
+        options: list[tuple[float, int, str]] = []
+        if c.first == 1 or c.line:
+            options.append((0.0 if c.first == 1 else -3.0, -1, "start"))
+        j = best_end.get(c.first - 1)
+        if j is not None:
+            options.append((score[j], j, "next"))
+        if c.line:
+            for gap in range(2, _GAP_MAX + 1):
+                j = best_end.get(c.first - gap)
+                if j is not None:
+                    options.append((score[j] - 2.0 * (gap - 1) - 1.0, j, "gap"))
+        if c.first == 1 and best_any >= 0:
+            options.append((score[best_any] - _restart_cost(norm, c), best_any, "restart"))
+        if not options:  # a mid-line number that continues nothing cannot start the claims
+            score.append(float("-inf"))
+            back.append((-1, "none"))
+            continue
+        base, j, step = max(options, key=lambda o: o[0])
+        score.append(base + c.quality)
+        back.append((j, step))
+        prev = best_end.get(c.last)
+        if prev is None or score[i] >= score[prev]:
+            best_end[c.last] = i
+        if best_any < 0 or score[i] >= score[best_any]:
+            best_any = i
+    chain = []
+    i = best_any
+    while i >= 0:
+        j, step = back[i]
+        chain.append((cands[i], step))
+        i = j
+    chain.reverse()
+    return chain
+
+
+def _restart_cost(norm: str, cand: _Candidate) -> float:
+    """How unlikely a claim 1 is to open a new language version rather than sit inside a claim."""
+    cost = float(_RESTART_COST)
+    line_start = norm.rfind("\n", 0, cand.at)
+    if line_start > 0:
+        prev_line = norm[norm.rfind("\n", 0, line_start) + 1:line_start]
+        if not prev_line.strip() or _TITLE_LINE.match(prev_line):
+            cost -= 3
+    if _script_before(norm, cand.at) != _script_at(norm, cand.start):
+        cost -= 3
+    return cost
+
+
+def _script_of(ch: str) -> str:
+    o = ord(ch)
+    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+        return "hangul"
+    if 0x3040 <= o <= 0x30FF:
+        return "kana"
+    if 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF:
+        return "han"
+    return "latin"
+
+
+def _script_at(norm: str, pos: int) -> str:
+    """Script of the text starting at `pos`: the majority of its first letters."""
+    letters = [ch for ch in norm[pos:pos + 60] if ch.isalpha()][:20]
+    return _majority(letters)
+
+
+def _script_before(norm: str, pos: int) -> str:
+    letters = [ch for ch in norm[max(0, pos - 80):pos] if ch.isalpha()][-20:]
+    return _majority(letters)
+
+
+def _majority(letters: list[str]) -> str:
+    if not letters:
+        return "none"
+    counts: dict[str, int] = {}
+    for ch in letters:
+        s = _script_of(ch)
+        counts[s] = counts.get(s, 0) + (1 if s == "latin" else 3)
+    return max(counts, key=counts.get)
+
+
+def _trim_end(norm: str, start: int, end: int) -> int:
+    """End of a claim's text, leaving out trailing blank, marker ('CNA') and heading lines."""
+    while True:
+        while end > start and norm[end - 1] in " \n":
+            end -= 1
+        line_start = norm.rfind("\n", start, end) + 1
+        if line_start <= start or not _TITLE_LINE.match(norm, line_start, end):
+            return end
+        end = line_start

@@ -1,0 +1,97 @@
+"""Pure helpers that turn parsed claims into what the app shows: table rows and a claim-tree graph.
+
+No Streamlit here, so the command line and tests can use them as they are.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from claims.figures import claim_length
+from claims.model import INDEPENDENT, Claim
+
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+_INDEPENDENT_FILL = "#1f5fbf"
+_DEPENDENT_FILL = "#eef3fb"
+_CANCELED_FILL = "#f2f2f2"
+
+
+def claims_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Claim, ...]:
+    """Claims back from their JSON form (the JSON Lines result), ignoring fields Claim lacks."""
+    return tuple(
+        Claim(
+            number=int(record["number"]),
+            kind=str(record["kind"]),
+            refs=tuple(int(ref) for ref in record.get("refs") or ()),
+            text=str(record.get("text") or ""),
+            canceled=bool(record.get("canceled", False)),
+            category=record.get("category"),
+        )
+        for record in records
+    )
+
+
+def excerpt(text: str, limit: int) -> str:
+    """text on one line, cut to at most limit characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def claim_rows(claims: Sequence[Claim], language: str | None) -> list[dict[str, Any]]:
+    """One table row per claim: number, kind, refs, category, length, text."""
+    return [
+        {
+            "number": claim.number,
+            "kind": claim.kind,
+            "refs": ", ".join(map(str, claim.refs)),
+            "category": claim.category or "",
+            "length": claim_length(claim.text, language),
+            "canceled": claim.canceled,
+            "text": claim.text,
+        }
+        for claim in claims
+    ]
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def claim_tree_dot(
+    claims: Sequence[Claim],
+    language: str | None = None,
+    category_name: Callable[[str], str] = str,
+) -> str:
+    """A Graphviz DOT digraph of the claims: an edge from each claim to the claims that refer to it.
+
+    Laid out left to right so that a long claim set grows downwards and stays readable; independent
+    claims are filled dark with their category, canceled ones dashed, and every node carries a short
+    excerpt with the whole text as its tooltip.
+    """
+    width = 18 if language in _CJK_LANGUAGES else 34
+    numbers = {claim.number for claim in claims}
+    lines = [
+        "digraph claims {",
+        '  graph [rankdir=LR, nodesep=0.08, ranksep=0.35, bgcolor="transparent"];',
+        '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, '
+        f'margin="0.08,0.03", height=0.25, color="#8a9bb5", fillcolor="{_DEPENDENT_FILL}"];',
+        '  edge [color="#8a9bb5", arrowsize=0.5];',
+    ]
+    for claim in claims:
+        head = str(claim.number)
+        if claim.kind == INDEPENDENT and claim.category:
+            head += f" · {category_name(claim.category)}"
+        attributes = [
+            f"label={_quote(head + '  ' + excerpt(claim.text, width))}",
+            f"tooltip={_quote(excerpt(claim.text, 600))}",
+        ]
+        if claim.canceled:
+            attributes.append(f'style="rounded,filled,dashed", fillcolor="{_CANCELED_FILL}", fontcolor="#777777"')
+        elif claim.kind == INDEPENDENT:
+            attributes.append(f'fillcolor="{_INDEPENDENT_FILL}", fontcolor="white", penwidth=2')
+        lines.append(f"  {claim.number} [{', '.join(attributes)}];")
+    for claim in claims:
+        for ref in claim.refs:
+            if ref in numbers and ref != claim.number:
+                lines.append(f"  {ref} -> {claim.number};")
+    lines.append("}")
+    return "\n".join(lines)

@@ -1,0 +1,383 @@
+"""The background worker: a separate process that claims jobs and runs them chunk by chunk.
+
+Each chunk's result is checkpointed (atomic file, checksum) before it counts as done, so a worker
+killed at any moment loses at most the chunk in hand: the next worker to claim the job, or this one
+after a restart, resumes from the checkpoints. Workers announce themselves with heartbeats; a job
+whose worker has no live heartbeat is taken over. SIGTERM abandons the chunk in hand and hands the
+job back; a cancel is noticed within about a second. Old jobs are swept after the retention time.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import socket
+import threading
+import time
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from claims import pipeline
+from claims.checkpoints import read_checkpoint, remove_stray_temporaries, write_checkpoint
+from claims.errors import InputError
+from claims.jobs import (
+    CANCELED,
+    DONE,
+    FAILED,
+    FINISHED,
+    QUEUED,
+    RUNNING,
+    Job,
+    checkpoint_results,
+    chunks_dir,
+    delete,
+    get_job,
+    job_dir,
+    job_key,
+    list_jobs,
+    remove_job_files,
+    uploads_dir,
+)
+from claims.store import Store
+
+HOST = socket.gethostname()
+MAX_CRASHES = 20  # a job whose worker died this many times is failed, not retaken forever
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+DISK_FULL_MESSAGE = "the disk holding the data folder is full; free some space and retry the job"
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """Timings of a worker; the defaults suit production, tests shorten the lease."""
+
+    heartbeat_seconds: float = 0.5  # also how often a cancel is looked for
+    lease_seconds: float = 10.0  # a heartbeat older than this has lapsed
+    poll_seconds: float = 0.2  # idle wait between looks for a queued job
+    progress_seconds: float = 0.25  # at most this often progress is written
+    retention_seconds: float = 7 * 86400
+    sweep_seconds: float = 600.0  # how often old jobs are looked for
+
+
+class Interrupted(Exception):
+    """The chunk in hand was abandoned: SIGTERM, a cancel, or the job was taken over."""
+
+
+# ---- liveness -------------------------------------------------------------------------------
+
+
+def process_start(pid: int) -> str | None:
+    """The kernel's start time of a live, non-zombie process, or None when there is none."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return None if fields[0] in ("Z", "X") else fields[19]
+
+
+def process_alive(pid: int, start: str | None) -> bool:
+    """Whether the process pid that began at start still runs (pid reuse is told apart)."""
+    if Path("/proc/self/stat").exists():
+        return start is not None and process_start(pid) == start
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def worker_alive(record: dict[str, Any] | None, lease_seconds: float, now: float | None = None) -> bool:
+    """Whether a worker record shows a live worker: fresh heartbeat and, on this host, its process."""
+    if record is None or record.get("stopped"):
+        return False
+    if (now or time.time()) - record["beat"] > lease_seconds:
+        return False
+    return record["host"] != HOST or process_alive(record["pid"], record["start"])
+
+
+def live_workers(store: Store, lease_seconds: float = WorkerSettings.lease_seconds) -> list[dict[str, Any]]:
+    """The records of workers whose heartbeat is live."""
+    records = (store.get(key) for key in list(store.keys("worker:")))
+    return [r for r in records if worker_alive(r, lease_seconds)]
+
+
+# ---- claiming -------------------------------------------------------------------------------
+
+
+def _claimable(store: Store, job: Job, lease_seconds: float) -> bool:
+    if job.state == QUEUED:
+        return True
+    if job.state != RUNNING:
+        return False
+    return not worker_alive(store.get(f"worker:{job.owner}"), lease_seconds)
+
+
+def claim(store: Store, worker_id: str, lease_seconds: float) -> Job | None:
+    """Atomically take the oldest queued job, or a running one whose worker died; None if none."""
+    candidates = sorted(
+        (j for j in list_jobs(store) if _claimable(store, j, lease_seconds)), key=lambda j: j.created
+    )
+    for candidate in candidates:
+        with store.transaction():
+            record = store.get(job_key(candidate.id))
+            if record is None:
+                continue
+            job = Job.from_dict(record)
+            if not _claimable(store, job, lease_seconds):
+                continue
+            crashes = job.crashes + (job.state == RUNNING)
+            now = time.time()
+            if crashes >= MAX_CRASHES:
+                record.update(state=FAILED, stage="failed", finished=now, owner=None, updated=now,
+                              error=f"the worker died {crashes} times on this job; retry it")
+                store.put(job_key(job.id), record)
+                continue
+            record.update(state=RUNNING, owner=worker_id, crashes=crashes, updated=now,
+                          started=job.started or now, stage="starting")
+            store.put(job_key(job.id), record)
+            return Job.from_dict(record)
+    return None
+
+
+def _owned_update(store: Store, worker_id: str, job_id: str, **values: Any) -> Job:
+    """Write fields of a job this worker still holds; Interrupted when it no longer does."""
+    with store.transaction():
+        record = store.get(job_key(job_id))
+        if record is None or record["state"] != RUNNING or record["owner"] != worker_id:
+            raise Interrupted("the job was canceled, deleted or taken over")
+        record.update(values, updated=time.time())
+        store.put(job_key(job_id), record)
+    return Job.from_dict(record)
+
+
+# ---- retention ------------------------------------------------------------------------------
+
+
+def sweep(store: Store, retention_seconds: float, lease_seconds: float = WorkerSettings.lease_seconds,
+          now: float | None = None) -> list[str]:
+    """Delete finished jobs and unused uploads older than the retention time, and the records of
+    dead workers; returns the ids of the jobs deleted."""
+    cutoff = (now or time.time()) - retention_seconds
+    removed = []
+    for job in list_jobs(store):
+        if job.state in FINISHED and (job.finished or job.created) < cutoff:
+            delete(store, job.id)
+            removed.append(job.id)
+    for key in list(store.keys("worker:")):
+        if not worker_alive(store.get(key), lease_seconds):
+            store.delete(key)
+    in_use = {job.input_path for job in list_jobs(store)}
+    folder = uploads_dir(store)
+    for upload in folder.iterdir() if folder.is_dir() else ():
+        if str(upload) not in in_use and upload.stat().st_mtime < cutoff:
+            upload.unlink(missing_ok=True)
+    return removed
+
+
+# ---- the worker -----------------------------------------------------------------------------
+
+
+class Worker:
+    """One worker process: claims jobs, runs them, beats its heart, obeys SIGTERM and cancels."""
+
+    def __init__(self, store: Store, settings: WorkerSettings = WorkerSettings()) -> None:
+        self.store = store
+        self.settings = settings
+        self.id = f"{HOST}-{os.getpid()}-{time.time_ns()}"
+        self.job_id: str | None = None
+        self.stopping = threading.Event()
+        self.abandon = threading.Event()  # the job in hand must be dropped
+        self.interruptible = False
+        self._last_sweep = 0.0
+
+    # signals and the heartbeat thread
+
+    def _on_signal(self, signum: int, _frame: Any) -> None:
+        if signum == signal.SIGTERM:
+            self.stopping.set()
+            self.abandon.set()
+        if self.interruptible and self.abandon.is_set():
+            self.interruptible = False
+            raise Interrupted(signal.Signals(signum).name)
+
+    @contextmanager
+    def _interruptible(self) -> Iterator[None]:
+        """A stretch of pure computation that a signal may cut short."""
+        if self.abandon.is_set():
+            raise Interrupted("abandoned")
+        self.interruptible = True
+        try:
+            yield
+        finally:
+            self.interruptible = False
+
+    def _beat(self) -> None:
+        self.store.put(f"worker:{self.id}", {
+            "id": self.id, "pid": os.getpid(), "host": HOST, "start": process_start(os.getpid()),
+            "beat": time.time(), "job": self.job_id, "stopped": self.stopping.is_set(),
+        })
+
+    def _heartbeat_loop(self) -> None:
+        while not self.stopping.wait(self.settings.heartbeat_seconds):
+            try:
+                self._beat()
+                job_id = self.job_id
+                if job_id is not None and not self.abandon.is_set():
+                    record = self.store.get(job_key(job_id))
+                    if record is None or record["state"] != RUNNING or record["owner"] != self.id:
+                        self.abandon.set()
+                        os.kill(os.getpid(), signal.SIGUSR1)
+            except Exception:  # a missed beat is retried next time; the lease allows for several
+                traceback.print_exc()
+
+    # the main loop
+
+    def run(self, once: bool = False) -> None:
+        """Work until SIGTERM; with once, until no job is left to claim."""
+        signal.signal(signal.SIGTERM, self._on_signal)
+        signal.signal(signal.SIGUSR1, self._on_signal)
+        self._beat()
+        beater = threading.Thread(target=self._heartbeat_loop, name="heartbeat", daemon=True)
+        beater.start()
+        try:
+            while not self.stopping.is_set():
+                self._maybe_sweep()
+                job = claim(self.store, self.id, self.settings.lease_seconds)
+                if job is None:
+                    if once:
+                        break
+                    self.stopping.wait(self.settings.poll_seconds)
+                    continue
+                self.run_job(job)
+        finally:
+            self.stopping.set()
+            beater.join()
+            self.store.delete(f"worker:{self.id}")
+
+    def _maybe_sweep(self) -> None:
+        if time.monotonic() - self._last_sweep >= self.settings.sweep_seconds or not self._last_sweep:
+            self._last_sweep = time.monotonic()
+            sweep(self.store, self.settings.retention_seconds, self.settings.lease_seconds)
+
+    def run_job(self, job: Job) -> None:
+        """Run one claimed job to its end, or until it is abandoned; never raises for the job's sake."""
+        self.job_id = job.id
+        self.abandon.clear()
+        try:
+            self._process(job)
+        except Interrupted:
+            self._after_interruption(job.id)
+        except InputError as error:
+            self._fail(job.id, str(error))
+        except OSError as error:
+            if error.errno in DISK_FULL:
+                remove_stray_temporaries(chunks_dir(self.store, job.id))
+                self._fail(job.id, DISK_FULL_MESSAGE)
+            else:
+                traceback.print_exc()
+                self._fail(job.id, f"{type(error).__name__}: {error}")
+        except Exception as error:
+            traceback.print_exc()
+            self._fail(job.id, f"{type(error).__name__}: {error}")
+        finally:
+            self.job_id = None
+
+    def _after_interruption(self, job_id: str) -> None:
+        record = self.store.get(job_key(job_id))
+        if record is None or record["state"] == CANCELED:
+            remove_job_files(self.store, job_id)
+        elif record["state"] == RUNNING and record["owner"] == self.id:
+            self._release(job_id)  # SIGTERM: hand the job back, resumable
+
+    def _release(self, job_id: str) -> None:
+        try:
+            _owned_update(self.store, self.id, job_id, state=QUEUED, owner=None, stage="queued",
+                          rate=None, eta_seconds=None)
+        except Interrupted:
+            pass
+
+    def _fail(self, job_id: str, message: str) -> None:
+        try:
+            _owned_update(self.store, self.id, job_id, state=FAILED, stage="failed", owner=None,
+                          error=message.splitlines()[0] if message else "failed",
+                          finished=time.time(), rate=None, eta_seconds=None)
+        except Interrupted:
+            self._after_interruption(job_id)
+
+    def _process(self, job: Job) -> None:
+        store, directory = self.store, chunks_dir(self.store, job.id)
+        input_path = Path(job.input_path)
+        if job.plan is None:
+            options = pipeline.Options.from_dict(job.options)
+            with self._interruptible():
+                plan = pipeline.plan(input_path, options)
+            job = _owned_update(store, self.id, job.id, plan=plan.to_dict(),
+                                rows_total=plan.rows_total, stage="analysing")
+        else:
+            plan = pipeline.Plan.from_dict(job.plan)
+            job = _owned_update(store, self.id, job.id, stage="analysing")
+        progress = _Progress(job.rows_total or 0, self.settings.progress_seconds)
+        chunk_count = 0
+        for chunk in pipeline.iter_chunks(input_path, plan, chunk_rows=job.chunk_rows):
+            if self.abandon.is_set():
+                raise Interrupted("abandoned")
+            if read_checkpoint(directory, chunk.index) is None:
+                with self._interruptible():
+                    result = pipeline.analyse_chunk(chunk, plan)
+                write_checkpoint(directory, chunk.index, result.to_dict())
+                progress.computed(len(chunk.rows))
+            else:
+                progress.restored(len(chunk.rows))
+            chunk_count = chunk.index + 1
+            if progress.due():
+                _owned_update(store, self.id, job.id, **progress.fields())
+        _owned_update(store, self.id, job.id, **progress.fields(), stage="writing")
+        output = job_dir(store, job.id) / "result.xlsx"
+        run_info = {"job": job.id, "filename": job.filename}
+        pipeline.write_outputs(input_path, plan, checkpoint_results(store, job, chunk_count),
+                               output, "xlsx", run_info)
+        summary = pipeline.summarise(checkpoint_results(store, job, chunk_count)).to_dict()
+        remove_stray_temporaries(directory)
+        _owned_update(store, self.id, job.id, state=DONE, stage="done", owner=None,
+                      results={"xlsx": str(output)}, summary=summary, finished=time.time(),
+                      rows_done=progress.done, eta_seconds=0.0)
+
+
+class _Progress:
+    """Rows done, rate and time left, and when it is time to write them again."""
+
+    def __init__(self, total: int, interval: float) -> None:
+        self.total, self.interval = total, interval
+        self.done = 0
+        self.computed_rows = 0
+        self.began = time.monotonic()
+        self.last_write = 0.0
+
+    def computed(self, rows: int) -> None:
+        self.done += rows
+        self.computed_rows += rows
+
+    def restored(self, rows: int) -> None:
+        self.done += rows
+
+    def due(self) -> bool:
+        return time.monotonic() - self.last_write >= self.interval
+
+    def fields(self) -> dict[str, Any]:
+        self.last_write = time.monotonic()
+        elapsed = max(self.last_write - self.began, 1e-6)
+        rate = self.computed_rows / elapsed if self.computed_rows else None
+        left = max(self.total - self.done, 0)
+        return {"rows_done": self.done, "rate": rate, "eta_seconds": left / rate if rate else None}
+
+
+def run_worker(store: Store, once: bool = False, retention_days: float = 7.0,
+               lease_seconds: float = WorkerSettings.lease_seconds) -> None:
+    """Run a worker in this process until SIGTERM (or, with once, until no job is left)."""
+    settings = WorkerSettings(retention_seconds=retention_days * 86400, lease_seconds=lease_seconds)
+    Worker(store, settings).run(once=once)
