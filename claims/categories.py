@@ -8,9 +8,10 @@ from claims.languages import EN, PRODUCT, TABLES, LanguageTable
 _PREAMBLE_MAX = 200
 
 
-def _compile(table: LanguageTable) -> tuple[re.Pattern | None, tuple[tuple[str, re.Pattern], ...]]:
+def _compile(table: LanguageTable) -> tuple[re.Pattern | None, re.Pattern]:
     end = re.compile("|".join(table.preamble_end), re.IGNORECASE) if table.preamble_end else None
-    kinds = tuple((cat, re.compile(p, re.IGNORECASE)) for cat, p in table.categories)
+    # One pattern, a named group per category: one scan finds which category is named where.
+    kinds = re.compile("|".join(f"(?P<{cat}>{p})" for cat, p in table.categories), re.IGNORECASE)
     return end, kinds
 
 
@@ -37,15 +38,14 @@ def category(text: str, language: str | None) -> str | None:
     table = TABLES.get(language or "", EN)
     _, kinds = _COMPILED[table.code]
     head = preamble(text, table.code)
-    found: list[tuple[int, str]] = []
-    for cat, pattern in kinds:
-        positions = [m.start() for m in pattern.finditer(head)]
-        if positions:
-            found.append((positions[-1] if table.head_final else positions[0], cat))
-    if not found:
-        return None
+    if not table.head_final:
+        m = kinds.search(head)
+        return m.lastgroup if m else None
     # Head-final languages name the claimed thing last ('装置的制备方法' is a method).
-    return (max(found) if table.head_final else min(found))[1]
+    last = None
+    for last in kinds.finditer(head):
+        pass
+    return last.lastgroup if last else None
 
 
 def independent_category(text: str, language: str | None) -> str:

@@ -14,7 +14,7 @@ def length_unit(language: str | None) -> str:
 def claim_length(text: str, language: str | None) -> int:
     """Length of a claim: words for Latin scripts, non-space characters for CJK."""
     if language in CJK_LANGUAGES:
-        return sum(1 for ch in text if not ch.isspace())
+        return len("".join(text.split()))
     return len(text.split())
 
 

@@ -20,10 +20,11 @@ class LanguageTable:
 
     code: str  # ISO 639-1
     script: str  # the script that identifies it (LATIN needs `vocabulary` too)
-    claim_nouns: tuple[str, ...]  # 'claim', 'claims': a claim number follows
+    claim_nouns: tuple[str, ...]  # 'claim', 'claims': a claim number follows (lower case)
     list_words: tuple[str, ...]  # 'or', 'and': join single claim numbers
     range_words: tuple[str, ...]  # 'to', 'bis': join the ends of a range
     all_preceding: tuple[str, ...]  # phrases meaning every lower-numbered claim
+    plural_nouns: tuple[str, ...] = ()  # the plural forms: 'claims 1, 2, 5' is a list even without 'or'
     previous_one: tuple[str, ...] = ()  # phrases meaning the claim just before
     canceled: tuple[str, ...] = ()  # a claim text that starts so is canceled
     headings: tuple[str, ...] = ()  # lines that title a claim set, not claims
@@ -35,6 +36,9 @@ class LanguageTable:
     vocabulary: frozenset[str] = frozenset()  # frequent words, for telling Latin languages apart
 
 
+DASH = r"[-–—－‐‑‒―]"
+TILDE = r"[~～〜]"
+
 PRODUCT = "product"
 METHOD = "method"
 USE = "use"
@@ -45,8 +49,9 @@ EN = LanguageTable(
     code="en",
     script=LATIN,
     claim_nouns=(r"claims?",),
+    plural_nouns=("claims",),
     list_words=(r"and/or", r"or", r"and"),
-    range_words=(r"to", r"through", r"thru", r"until"),
+    range_words=(r"to", r"through", r"thru", r"until", DASH),
     all_preceding=(
         r"\b(?:any|one|each|either|all)(?:\s+one)?(?:\s+or\s+more)?(?:\s+of)?(?:\s+the)?"
         r"\s+(?:preceding|previous|foregoing|above|prior|aforementioned|aforesaid|precedent)"
@@ -84,7 +89,7 @@ ZH = LanguageTable(
     script=HAN,
     claim_nouns=(r"权利要求", r"權利要求", r"申请专利范围", r"申請專利範圍", r"請求項", r"请求项"),
     list_words=(r"或者", r"或", r"和/或", r"和", r"及", r"以及", r"或是"),
-    range_words=(r"至", r"到", r"~", r"-"),
+    range_words=(r"至", r"到", TILDE, DASH),
     all_preceding=(
         r"(?:前述|上述|前面|以上|在先|在前)(?:的)?(?:任一|任意一|任何一|任意)?(?:项|項)?"
         r"(?:权利要求|權利要求|請求項|请求项)(?:中)?(?:的)?(?:任一|任意一|任何一|任意|所有)",
@@ -110,7 +115,7 @@ JA = LanguageTable(
     script=KANA,
     claim_nouns=(r"請求項", r"請求の範囲"),
     list_words=(r"又は", r"または", r"及び", r"および", r"若しくは", r"もしくは", r"或いは", r"と"),
-    range_words=(r"から", r"乃至", r"ないし", r"~", r"-"),
+    range_words=(r"から", r"乃至", r"ないし", TILDE, DASH),
     all_preceding=(
         r"(?:先行する|前述の|前記|上記|先の|これまでの)(?:いずれかの)?請求項(?:の)?(?:いずれか|何れか|すべて|全て)",
     ),
@@ -133,7 +138,7 @@ KO = LanguageTable(
     script=HANGUL,
     claim_nouns=(r"청구항", r"제(?=\s*\d{1,4}\s*항)"),
     list_words=(r"또는", r"및", r"와", r"과", r"혹은"),
-    range_words=(r"내지", r"에서", r"부터", r"~", r"-"),
+    range_words=(r"내지", r"에서", r"부터", TILDE, DASH),
     all_preceding=(
         r"(?:선행하는|선행|전술한|앞선|앞의|이전|상기)\s*(?:하는\s*)?청구항(?:들)?\s*(?:중|의)?\s*(?:어느|임의|모든)",
     ),
@@ -153,9 +158,10 @@ KO = LanguageTable(
 DE = LanguageTable(
     code="de",
     script=LATIN,
-    claim_nouns=(r"Anspruchs?", r"Ansprüchen?", r"Patentanspruchs?", r"Patentansprüchen?"),
+    claim_nouns=(r"patentanspruchs?", r"patentansprüchen?", r"anspruchs?", r"ansprüchen?"),
+    plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen"),
     list_words=(r"und/oder", r"oder", r"und", r"sowie"),
-    range_words=(r"bis", r"-"),
+    range_words=(r"bis", DASH),
     all_preceding=(
         r"\b(?:vorhergehenden|vorangehenden|vorstehenden|vorherigen|voranstehenden|vorausgehenden)"
         r"\s+(?:Patent)?Ansprüche\b",
@@ -182,8 +188,9 @@ FR = LanguageTable(
     code="fr",
     script=LATIN,
     claim_nouns=(r"revendications?",),
+    plural_nouns=("revendications",),
     list_words=(r"et/ou", r"ou", r"et"),
-    range_words=(r"à", r"a", r"-"),
+    range_words=(r"à", r"a", DASH),
     all_preceding=(
         r"\brevendications\s+(?:précédentes|antérieures|qui\s+précèdent|ci-dessus)\b",
     ),
@@ -209,8 +216,9 @@ ES = LanguageTable(
     code="es",
     script=LATIN,
     claim_nouns=(r"reivindicaci(?:ón|on|ones)",),
+    plural_nouns=("reivindicaciones",),
     list_words=(r"y/o", r"o", r"ó", r"u", r"y", r"e"),
-    range_words=(r"a", r"hasta", r"-"),
+    range_words=(r"a", r"hasta", DASH),
     all_preceding=(
         r"\breivindicaciones\s+(?:anteriores|precedentes|previas)\b",
     ),

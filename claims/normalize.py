@@ -1,21 +1,24 @@
 """A same-length normalised copy of a cell, so patterns stay simple.
 
-Full-width digits and punctuation become ASCII and dashes become '-', one
-character for one, so a position in the copy is the same position in the
-original: the engine finds boundaries in the copy and cuts the original.
+Full-width digits, brackets and odd spaces become ASCII, one character for
+one, so a position in the copy is the same position in the original: the
+engine finds boundaries in the copy and cuts the original.
 """
 from __future__ import annotations
 
+import re
+
 _PAIRS = {
     **{chr(0xFF10 + d): str(d) for d in range(10)},  # full-width digits
-    "．": ".", "）": ")", "（": "(", "：": ":", "；": ";", "，": ",", "［": "[", "］": "]",
-    "～": "~", "〜": "~", "－": "-", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
+    "．": ".", "）": ")", "（": "(", "［": "[", "］": "]",
     "\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": " ",
     "\t": " ", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
 }
 _TABLE = str.maketrans(_PAIRS)
+_ANY = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 
 
 def normalize(text: str) -> str:
     """Return `text` with look-alike characters unified; same length as `text`."""
-    return text.translate(_TABLE)
+    # translate() looks up every character; most cells need none of it.
+    return text.translate(_TABLE) if _ANY.search(text) else text

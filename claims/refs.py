@@ -18,15 +18,6 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted(set(words), key=len, reverse=True))
 
 
-def _noun_pattern() -> str:
-    parts = []
-    for table in TABLES.values():
-        for noun in table.claim_nouns:
-            # Latin nouns are whole words ('claim', not 'reclaimed'); CJK ones sit inside words.
-            parts.append(rf"(?<![^\W\d_])(?:{noun})(?![^\W\d_])" if table.script == LATIN else noun)
-    return "|".join(parts)
-
-
 def _word_pattern(attr: str) -> str:
     parts = []
     for table in TABLES.values():
@@ -35,27 +26,26 @@ def _word_pattern(attr: str) -> str:
     return _alternation(parts)
 
 
-_NOUN = _noun_pattern()
+_NOUNS = _alternation([n for t in TABLES.values() for n in t.claim_nouns])
+_LATIN_NOUN_START = frozenset(n[0] for t in TABLES.values() if t.script == LATIN for n in t.claim_nouns)
+_PLURALS = frozenset(n for t in TABLES.values() for n in t.plural_nouns)
+# Case-sensitive on lower-cased text: a literal alternation the regex engine scans fast.
+_TRIGGER = re.compile(_NOUNS)
 _NUMBER = r"(?:제\s*(?P<ko>\d{1,4})\s*항|第\s*(?P<th>\d{1,4})\s*[項项]?|(?P<n>\d{1,4})(?![\d.,]\d)(?:\s*[項项항])?)"
-_TRIGGER = re.compile(_NOUN, re.IGNORECASE)
-_FIRST = re.compile(r"[ \n]*(?:(?:No|Nos|Nr)\.?[ ]*)?" + _NUMBER, re.IGNORECASE)
+_FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
 _NEXT = re.compile(
-    r"[ \n]*(?:(?P<comma>[,、])[ \n]*)?"
+    r"[ \n]*(?:(?P<comma>[,，、])[ \n]*)?"
     rf"(?:(?P<range>{_word_pattern('range_words')})|(?P<list>{_word_pattern('list_words')}))?[ \n]*"
-    rf"(?:(?:{_NOUN})[ \n]*)?" + _NUMBER,
-    re.IGNORECASE,
+    rf"(?:(?:{_NOUNS})[ \n]*)?" + _NUMBER
 )
 # A number followed by a unit is a quantity, not a claim: 'claim 1 and 2 mm'.
 _UNIT = re.compile(
-    r"[ ]*(?:(?:mm|cm|nm|µm|μm|um|km|kg|mg|wt|mol|ml|sec|min|rpm|mV|kV|mA|kW|Hz|kHz|MHz|GHz|bar|kPa|MPa|"
-    r"times|parts|percent|degrees?|m|g|l|s|h|V|A|W|Pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
+    r"[ ]*(?:(?:mm|cm|nm|µm|μm|um|km|kg|mg|wt|mol|ml|sec|min|rpm|mv|kv|ma|kw|hz|khz|mhz|ghz|bar|kpa|mpa|"
+    r"times|parts|percent|degrees?|m|g|l|s|h|v|a|w|pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
 )
-_ALL_PRECEDING = re.compile(
-    _alternation([p for t in TABLES.values() for p in t.all_preceding]), re.IGNORECASE
-)
-_PREVIOUS_ONE = re.compile(
-    _alternation([p for t in TABLES.values() for p in t.previous_one]), re.IGNORECASE
-)
+_ALL_PRECEDING = re.compile(_alternation([p for t in TABLES.values() for p in t.all_preceding]), re.IGNORECASE)
+_PREVIOUS_ONE = re.compile(_alternation([p for t in TABLES.values() for p in t.previous_one]), re.IGNORECASE)
+_PHRASE_BEFORE, _PHRASE_AFTER = 90, 30  # how far from a claim noun its phrase may reach
 _MAX_RANGE = 500
 
 
@@ -69,13 +59,26 @@ class References:
 
 def find_refs(norm: str, number: int) -> References:
     """The claims that claim `number`, whose normalised text is `norm`, refers to."""
+    low = norm.lower()
     found: set[int] = set()
-    for m in _TRIGGER.finditer(norm):
-        found.update(_number_list(norm, m.end(), plural=m.group().lower().endswith(("s", "e", "en", "es"))))
-    every = _ALL_PRECEDING.search(norm) is not None
+    every = previous = False
+    for m in _TRIGGER.finditer(low):
+        start, end = m.span()
+        noun = m.group()
+        if noun[0] in _LATIN_NOUN_START and (
+            (start and low[start - 1].isalpha()) or (end < len(low) and low[end].isalpha())
+        ):
+            continue  # 'reclaimed', 'claimed', 'beanspruchten'
+        numbers = _number_list(low, end, plural=noun in _PLURALS)
+        if numbers:
+            found.update(numbers)
+            continue
+        window = (max(0, start - _PHRASE_BEFORE), end + _PHRASE_AFTER)
+        every = every or _ALL_PRECEDING.search(low, *window) is not None
+        previous = previous or _PREVIOUS_ONE.search(low, *window) is not None
     if every:
         found.update(range(1, number))
-    elif number > 1 and _PREVIOUS_ONE.search(norm):
+    elif previous and number > 1:
         found.add(number - 1)
     found.discard(0)
     return References(tuple(sorted(found)), every)

@@ -12,18 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.languages import NOT_CLAIM_PREFIXES, TABLES
+from claims.languages import DASH, NOT_CLAIM_PREFIXES, TABLES
 
-_WORDS = "|".join(w for t in TABLES.values() for w in t.marker_words)
-_MARKER = re.compile(
-    r"(?<![^\s.。;:)\]】」!?])(?:"
-    rf"【\s*(?:{_WORDS})?\s*(?P<b>\d{{1,4}})\s*】"
-    rf"|\[\s*(?:{_WORDS})\s*(?P<s>\d{{1,4}})\s*\]"
-    rf"|(?:{_WORDS})\s*(?P<w>\d{{1,4}})\s*(?:[.:)、]|(?=\s))"
-    r"|(?P<n>\d{1,4})(?:\s*-\s*(?P<e>\d{1,4}))?[ ]?(?P<p>[.)、])(?!\d)"
-    r")",
-    re.IGNORECASE,
+def _cased(words: list[str]) -> str:
+    """Each marker word as written, lower case, capitalised and upper case: the scan stays case-sensitive and fast."""
+    forms = {f for w in words for f in (w, w.lower(), w[0].upper() + w[1:], w.upper())}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_WORDS = _cased([w for t in TABLES.values() for w in t.marker_words])
+# Three scans, each led by a literal the regex engine finds fast; one combined pattern is several times slower.
+_PLAIN = re.compile(rf"(?P<num>\d{{1,4}})(?:[ ]*{DASH}[ ]*(?P<end>\d{{1,4}}))?[ ]?(?P<p>[.)、])(?!\d)")
+_BRACKETED = re.compile(
+    rf"【[ ]*(?:{_WORDS})?[ ]*(?P<num>\d{{1,4}})[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
 )
+_WORDED = re.compile(rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})[ ]*(?:[.:：)、]|(?=\s))")
 _CANCELED = re.compile(
     r"[\s(\[]{0,3}(?:"
     + "|".join(w for t in TABLES.values() for w in t.canceled)
@@ -33,11 +36,11 @@ _CANCELED = re.compile(
 _HEADINGS = "|".join(w for t in TABLES.values() for w in t.headings)
 # A line that only titles what follows: 'CNA', 'EPB1', 'Claims', '权利要求书', 'What is claimed is:'.
 _TITLE_LINE = re.compile(
-    rf"[ ]*(?:[A-Z]{{2,4}}\d?|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*:?[ ]*$", re.IGNORECASE
+    rf"[ ]*(?:[A-Z]{{2,4}}\d?|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*[:：]?[ ]*$", re.IGNORECASE
 )
 _PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")
 _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
-_TERMINATORS = frozenset(".。;:)]】」!?")
+_TERMINATORS = frozenset(".。;；:：)]】」!?")
 
 _LINE, _INLINE = 3, 1
 _RESTART_COST = 5
@@ -87,15 +90,26 @@ def split_claims(norm: str) -> list[Segment]:
     return segments
 
 
+def _markers(norm: str) -> list[tuple[re.Match, bool]]:
+    """Every number that looks like a claim marker, in text order, flagged True when a plain '1.'."""
+    found = [(m, True) for m in _PLAIN.finditer(norm)]
+    if "【" in norm or "[" in norm:
+        found += [(m, False) for m in _BRACKETED.finditer(norm)]
+    found += [(m, False) for m in _WORDED.finditer(norm)]
+    found.sort(key=lambda pair: pair[0].start())
+    return found
+
+
 def _candidates(norm: str) -> list[_Candidate]:
     out = []
-    for m in _MARKER.finditer(norm):
+    for m, plain in _markers(norm):
         at = m.start()
+        if at and norm[at - 1] not in _TERMINATORS and not norm[at - 1].isspace():
+            continue  # inside a word or a number: 'S1、', 'A1.', '12345.'
         before = at
         while before > 0 and norm[before - 1] == " ":
             before -= 1
         line = before == 0 or norm[before - 1] == "\n"
-        plain = m.group("n") is not None
         if not line:
             if norm[before - 1] not in _TERMINATORS:
                 continue
@@ -106,15 +120,13 @@ def _candidates(norm: str) -> list[_Candidate]:
         start = m.end()
         while start < len(norm) and norm[start] in " \n":
             start += 1
-        if start >= len(norm):
+        if start >= len(norm) or norm[start].isdigit():
             continue
         follow = norm[start]
-        if follow.isdigit():
-            continue
         canceled = _CANCELED.match(norm, start, start + 40) is not None
-        first = int(m.group("b") or m.group("s") or m.group("w") or m.group("n"))
-        last = int(m.group("e")) if m.group("e") else first
-        if last != first and (not canceled or not first < last <= first + 500):
+        first = int(m.group("num") or m.group("num2")) if not plain else int(m.group("num"))
+        last = int(m.group("end")) if plain and m.group("end") else first
+        if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
             continue
         quality = _LINE if line else _INLINE
         if follow.islower():
@@ -129,8 +141,6 @@ def _candidates(norm: str) -> list[_Candidate]:
             quality -= 1
         if canceled:
             quality += 1
-        if first == 0:
-            continue
         out.append(_Candidate(first, last, at, start, quality, line, canceled))
     return out
 
@@ -148,8 +158,8 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
         j = best_end.get(c.first - 1)
         if j is not None:
             options.append((score[j], j, "next"))
-        if c.line:
-            for gap in range(2, _GAP_MAX + 1):
+        elif c.line:  # a jump in numbering only where nothing continues directly
+            for gap in range(2, min(_GAP_MAX, c.first - 1) + 1):
                 j = best_end.get(c.first - gap)
                 if j is not None:
                     options.append((score[j] - 2.0 * (gap - 1) - 1.0, j, "gap"))
