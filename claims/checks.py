@@ -29,10 +29,16 @@ def check_claims(claims: tuple[Claim, ...], gaps: tuple[int, ...]) -> list[Findi
             elif target.canceled:
                 findings.append(Finding("canceled-reference", f"Claim {c.number} refers to canceled "
                                         f"claim {r}.", WARNING, c.number))
-            elif len(c.refs) >= 2 and len(target.refs) >= 2:
-                findings.append(Finding("multiple-on-multiple", f"Claim {c.number} is a multiple dependent "
-                                        f"claim that refers to multiple dependent claim {r}.", WARNING, c.number))
+        if len(c.refs) >= 2:
+            bases = [r for r in c.refs if r in by_number and len(by_number[r].refs) >= 2]
+            if bases:
+                findings.append(Finding("multiple-on-multiple", f"Claim {c.number} is a multiple dependent claim "
+                                        f"that refers to multiple dependent claim {_list(bases)}.", WARNING, c.number))
     return findings
+
+
+def _list(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))
 
 
 def empty_finding() -> Finding:

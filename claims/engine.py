@@ -23,7 +23,7 @@ _SINGLE_CLAIM = {
     code: re.compile(t.single_claim, re.IGNORECASE) for code, t in TABLES.items() if t.single_claim
 }
 _HEADING = re.compile(
-    r"\s*(?:" + "|".join(w for t in TABLES.values() for w in t.headings) + r")\s*[:：]?\s*\n",
+    r"\s*(?:" + "|".join(w for t in TABLES.values() for w in t.headings) + r")[ ]*(?:[:：]\s*|\n)",
     re.IGNORECASE,
 )
 

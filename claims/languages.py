@@ -215,7 +215,7 @@ FR = LanguageTable(
 ES = LanguageTable(
     code="es",
     script=LATIN,
-    claim_nouns=(r"reivindicaci(?:ón|on|ones)",),
+    claim_nouns=(r"reivindicaci(?:ones|ón|on)",),
     plural_nouns=("reivindicaciones",),
     list_words=(r"y/o", r"o", r"ó", r"u", r"y", r"e"),
     range_words=(r"a", r"hasta", DASH),
@@ -247,5 +247,5 @@ LATIN_TABLES: tuple[LanguageTable, ...] = tuple(t for t in TABLES.values() if t.
 NOT_CLAIM_PREFIXES = (
     r"fig", r"figs", r"figure", r"no", r"nos", r"nr", r"n°", r"num", r"step", r"steps", r"example",
     r"table", r"formula", r"ex", r"eq", r"equation", r"seq", r"id", r"sec", r"ref", r"vol", r"pp?",
-    r"claim", r"claims", r"anspruch", r"revendication", r"reivindicación", r"abb", r"tab", r"bsp",
+    r"abb", r"tab", r"bsp",
 )

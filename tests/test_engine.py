@@ -1,0 +1,75 @@
+"""parse_claims end to end: versions, preference, bad input, speed on huge cells."""
+import math
+import time
+
+import pytest
+
+from claims import parse_claims
+
+BILINGUAL = "1. 一种装置。\n2. 根据权利要求1所述的装置。\nCNA\n1. A device.\n2. The device of claim 1.\n3. The device of claim 2."
+
+
+def test_english_is_preferred_by_default_and_every_version_is_listed():
+    cell = parse_claims(BILINGUAL)
+    assert cell.language == "en"
+    assert [(v.language, v.claim_count) for v in cell.versions] == [("zh", 2), ("en", 3)]
+    assert [c.number for c in cell.claims] == [1, 2, 3]
+
+
+def test_the_preference_order_picks_the_version():
+    cell = parse_claims(BILINGUAL, prefer=("zh", "en"))
+    assert cell.language == "zh"
+    assert [c.text for c in cell.claims] == ["一种装置。", "根据权利要求1所述的装置。"]
+
+
+def test_without_a_preferred_language_the_first_version_is_used():
+    text = "1. Vorrichtung.\n2. Vorrichtung nach Anspruch 1.\n1. Dispositif.\n2. Dispositif selon la revendication 1."
+    assert parse_claims(text).language == "de"
+
+
+def test_claims_keep_their_text_without_the_number():
+    (claim,) = parse_claims("1.A method of doing business.").claims
+    assert (claim.number, claim.text, claim.kind) == (1, "A method of doing business.", "independent")
+
+
+def test_canceled_claims_keep_their_numbers():
+    claims = parse_claims("1-2. (Canceled)\n3. A device.\n4. (canceled)\n5. The device of claim 3.").claims
+    assert [(c.number, c.canceled) for c in claims] == [(1, True), (2, True), (3, False), (4, True), (5, False)]
+    assert claims[-1].refs == (3,)
+
+
+def test_an_unnumbered_design_claim_is_claim_one():
+    cell = parse_claims("The ornamental design for a disc cartridge, as shown and described.")
+    assert [(c.number, c.kind) for c in cell.claims] == [(1, "independent")]
+    assert cell.language == "en"
+
+
+@pytest.mark.parametrize("value", [None, math.nan, 42, 3.5, "", "   \n "])
+def test_empty_or_non_text_cells_give_an_empty_result_with_a_finding(value):
+    cell = parse_claims(value)
+    assert (cell.claims, cell.language, cell.versions) == ((), None, ())
+    assert len(cell.issues) == 1
+
+
+@pytest.mark.parametrize("text", ["N/A", "见说明书附图", "The claims of this application were withdrawn.", "-"])
+def test_text_without_numbered_claims_gives_no_claims_and_says_so(text):
+    cell = parse_claims(text)
+    assert cell.claims == ()
+    assert [f.code for f in cell.issues] == ["no-claims"]
+
+
+def test_the_same_text_always_gives_the_same_result():
+    assert parse_claims(BILINGUAL) == parse_claims(BILINGUAL)
+
+
+def test_a_megabyte_cell_parses_in_time_linear_in_its_length():
+    unit = "".join(f"{n}. The device of claim {n - 1}, heated to 120. 5 degrees as in FIG. 3.\n" for n in range(2, 200))
+    small, big = "1. A device.\n" + unit * 5, "1. A device.\n" + unit * 80
+
+    def seconds(text: str) -> float:
+        start = time.perf_counter()
+        parse_claims(text)
+        return time.perf_counter() - start
+
+    assert len(big) > 1_000_000
+    assert seconds(big) < 16 * seconds(small) * 4  # 16x the text, generous 4x allowance for noise

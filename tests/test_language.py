@@ -1,0 +1,26 @@
+"""Which language a claim set is in: claims.language."""
+import pytest
+
+from claims.language import detect_language
+
+
+@pytest.mark.parametrize("text, code", [
+    ("1. A device comprising a housing, wherein the housing is made of steel.", "en"),
+    ("1. 一种装置，其特征在于，包括壳体，所述壳体为LED和USB接口提供支撑。", "zh"),
+    ("1. 一種裝置，包括殼體。2. 如請求項1所述之裝置。", "zh"),
+    ("【請求項1】基板と、前記基板上に設けられたLEDとを備える装置。", "ja"),
+    ("【청구항 1】 기판; 및 상기 기판 상의 LED를 포함하는 장치.", "ko"),
+    ("1. Vorrichtung mit einem Gehäuse, dadurch gekennzeichnet, dass das Gehäuse aus Stahl ist.", "de"),
+    ("1. Dispositif comprenant un boîtier, caractérisé en ce que le boîtier est en acier.", "fr"),
+    ("1. Un dispositivo que comprende una carcasa, caracterizado porque la carcasa es de acero.", "es"),
+])
+def test_the_language_is_told_by_script_and_claim_words(text, code):
+    assert detect_language(text) == code
+
+
+def test_acronyms_in_chinese_text_do_not_make_it_english():
+    assert detect_language("一种装置，包括LED、USB、DMA、CPU和GPS模块。") == "zh"
+
+
+def test_text_without_letters_has_no_language():
+    assert detect_language("1. 2. 3. --- 42") is None

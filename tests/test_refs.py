@@ -1,0 +1,115 @@
+"""Which claims a claim refers to: claims.refs, in every language analysts meet."""
+import pytest
+
+from claims.normalize import normalize
+from claims.refs import find_refs
+
+
+def refs(text: str, number: int = 9) -> tuple[int, ...]:
+    return find_refs(normalize(text), number).refs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The device of claim 1, wherein", (1,)),
+    ("The device according to claim 1 or 2", (1, 2)),
+    ("as claimed in any one of claims 1 to 4", (1, 2, 3, 4)),
+    ("The device of any of claims 2-5", (2, 3, 4, 5)),
+    ("The device of claims 2–4", (2, 3, 4)),
+    ("according to claim 1, 2 or 5", (1, 2, 5)),
+    ("The device of claim 1 or claim 3", (1, 3)),
+    ("The method of claims 1 through 3", (1, 2, 3)),
+    ("A method of manufacturing the device of claim 1", (1,)),
+])
+def test_english_references_are_read(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("根据权利要求1所述的装置", (1,)),
+    ("如权利要求1或2所述的装置", (1, 2)),
+    ("根据权利要求1-3中任一项所述的装置", (1, 2, 3)),
+    ("权利要求1至3任一项所述的装置", (1, 2, 3)),
+    ("根据权利要求1、2或4所述的装置", (1, 2, 4)),
+    ("如权利要求1～3任一项所述的装置", (1, 2, 3)),
+    ("如請求項1所述之裝置", (1,)),
+    ("如申請專利範圍第1至3項中任一項所述之裝置", (1, 2, 3)),
+])
+def test_chinese_references_are_read(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請求項1に記載の装置", (1,)),
+    ("請求項1から3のいずれか一項に記載の装置", (1, 2, 3)),
+    ("請求項1又は2に記載の装置", (1, 2)),
+    ("請求項１～３のいずれかに記載の装置", (1, 2, 3)),
+])
+def test_japanese_references_are_read(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("청구항 1에 있어서,", (1,)),
+    ("제1항 내지 제3항 중 어느 한 항에 있어서,", (1, 2, 3)),
+    ("청구항 1 또는 청구항 2에 있어서,", (1, 2)),
+    ("제2항에 있어서, 제1 전극 및 제2 전극을 포함하는", (2,)),
+])
+def test_korean_references_are_read(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vorrichtung nach Anspruch 1", (1,)),
+    ("Vorrichtung nach einem der Ansprüche 1 bis 3", (1, 2, 3)),
+    ("Vorrichtung gemäß Anspruch 1 oder 2", (1, 2)),
+    ("Verfahren nach einem der vorhergehenden Ansprüche", tuple(range(1, 9))),
+])
+def test_german_references_are_read(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dispositif selon la revendication 1", (1,)),
+    ("selon l'une quelconque des revendications 1 à 3", (1, 2, 3)),
+    ("selon l'une des revendications précédentes", tuple(range(1, 9))),
+    ("selon la revendication 1 ou 2", (1, 2)),
+])
+def test_french_references_are_read(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("según la reivindicación 1", (1,)),
+    ("según cualquiera de las reivindicaciones 1 a 3", (1, 2, 3)),
+    ("según una cualquiera de las reivindicaciones anteriores", tuple(range(1, 9))),
+])
+def test_spanish_references_are_read(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The method of any preceding claim", "according to any one of the preceding claims",
+    "as claimed in any of the previous claims", "如前述任一项权利要求所述的装置", "根据前述权利要求中任一项所述的装置",
+])
+def test_any_preceding_claim_means_every_lower_number(text):
+    assert refs(text, 4) == (1, 2, 3)
+
+
+def test_the_preceding_claim_means_the_one_just_before():
+    assert refs("The device according to the preceding claim", 4) == (3,)
+
+
+@pytest.mark.parametrize("text", [
+    "an insurance claim is filed", "the claimed invention", "der beanspruchten Vorrichtung",
+    "the device as reclaimed 1 time",
+])
+def test_claim_in_another_sense_is_no_reference(text):
+    assert refs(text) == ()
+
+
+def test_a_quantity_after_a_reference_is_not_another_reference():
+    assert refs("The device of claim 1 and 2 mm thick") == (1,)
+
+
+def test_a_bare_comma_after_a_singular_claim_ends_the_list():
+    assert refs("The device of claim 1, 5 layers being stacked") == (1,)

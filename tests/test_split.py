@@ -1,0 +1,78 @@
+"""Where claims start: claims.split."""
+from claims.normalize import normalize
+from claims.split import split_claims
+
+
+def numbers(text: str) -> list[tuple[int, int]]:
+    return [(s.first, s.version) for s in split_claims(normalize(text))]
+
+
+def texts(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in split_claims(normalize(text))]
+
+
+def test_claims_one_per_line_are_split():
+    assert numbers("1. A device.\n2. The device of claim 1.\n3. The device of claim 2.") == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_claims_run_together_on_one_line_are_split():
+    assert texts("1. A device. 2. The device of claim 1. 3. The device of claim 2.") == [
+        "A device.", "The device of claim 1.", "The device of claim 2."]
+
+
+def test_a_number_glued_to_the_claim_text_still_starts_a_claim():
+    assert texts("1.A method.\n2.The method of claim 1.") == ["A method.", "The method of claim 1."]
+
+
+def test_chinese_enumeration_comma_and_full_width_period_start_claims():
+    assert numbers("1、一种装置。\n2、根据权利要求1所述的装置。") == [(1, 0), (2, 0)]
+    assert numbers("１．一种装置。２．根据权利要求１所述的装置。") == [(1, 0), (2, 0)]
+
+
+def test_bracketed_japanese_and_korean_markers_start_claims():
+    assert numbers("【請求項１】\n装置。\n【請求項２】\n請求項１に記載の装置。") == [(1, 0), (2, 0)]
+    assert numbers("【청구항 1】\n장치.\n【청구항 2】\n청구항 1에 있어서, 장치.") == [(1, 0), (2, 0)]
+
+
+def test_claim_word_markers_start_claims():
+    assert numbers("Claim 1: A device.\nClaim 2: The device of claim 1.\n[Claim 3] The device.") == [
+        (1, 0), (2, 0), (3, 0)]
+
+
+def test_decimal_and_figure_numbers_inside_a_claim_do_not_start_claims():
+    text = "1. A device heated to 120. 5 degrees as in FIG. 2. The device. 2. The device of claim 1."
+    assert texts(text) == ["A device heated to 120. 5 degrees as in FIG. 2. The device.", "The device of claim 1."]
+
+
+def test_a_lower_case_word_after_a_number_mid_line_does_not_start_a_claim():
+    assert texts("1. A method after step 2. the end. 2. The method of claim 1.") == [
+        "A method after step 2. the end.", "The method of claim 1."]
+
+
+def test_sub_steps_numbered_inside_a_claim_stay_in_it():
+    text = "1. 一种方法，包括：\n1、加热；\n2、冷却。\n2. 根据权利要求1所述的方法。\n3. 根据权利要求2所述的方法。"
+    assert [s.first for s in split_claims(normalize(text))] == [1, 2, 3]
+
+
+def test_numbering_restarting_at_one_in_another_script_opens_a_new_version():
+    assert numbers("1. 一种装置。\n2. 根据权利要求1所述的装置。\n1. A device.\n2. The device of claim 1.") == [
+        (1, 0), (2, 0), (1, 1), (2, 1)]
+
+
+def test_a_marker_line_between_versions_is_not_part_of_the_last_claim():
+    assert texts("1. 一种装置。\n2. 所述装置。\nCNA\n1. A device.\n2. The device.")[1] == "所述装置。"
+
+
+def test_a_canceled_range_is_one_segment_spanning_its_numbers():
+    (first, second) = split_claims(normalize("1-3. (Canceled)\n4. A device."))
+    assert (first.first, first.last, first.canceled) == (1, 3, True)
+    assert (second.first, second.canceled) == (4, False)
+
+
+def test_a_missing_number_is_bridged_and_marked_as_a_gap():
+    segments = split_claims(normalize("1. A device.\n2. The device of claim 1.\n4. The device of claim 2."))
+    assert [(s.first, s.gap) for s in segments] == [(1, False), (2, False), (4, True)]
+
+
+def test_text_without_numbered_claims_has_no_segments():
+    assert split_claims(normalize("See original document (2 pages).")) == []
