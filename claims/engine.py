@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 
 from claims import checks
@@ -44,6 +45,7 @@ def parse_claims(text: object, prefer: Sequence[str] = DEFAULT_PREFER) -> Parsed
         return _unnumbered(text, norm)
     versions = _versions(segments)
     languages = [detect_language(norm[v[0].start:v[-1].end][:3000]) for v in versions]
+    versions, languages = _merge_sublists(versions, languages)
     chosen = _choose(languages, prefer)
     language = languages[chosen]
     claims = _claims(text, norm, versions[chosen], language)
@@ -65,6 +67,24 @@ def _versions(segments: list[Segment]) -> list[list[Segment]]:
             versions.append([])
         versions[-1].append(s)
     return versions
+
+
+def _merge_sublists(
+    versions: list[list[Segment]], languages: list[str | None]
+) -> tuple[list[list[Segment]], list[str | None]]:
+    """Fold a short run restarting at 1 in the same language back into the claim before it.
+
+    'A composition comprising: 1. water; 2. salt' inside the last claim is a list, not a second version.
+    """
+    kept_versions, kept_languages = [versions[0]], [languages[0]]
+    for version, language in zip(versions[1:], languages[1:]):
+        previous = kept_versions[-1]
+        if language == kept_languages[-1] and 2 * len(version) < len(previous):
+            previous[-1] = replace(previous[-1], end=version[-1].end)
+        else:
+            kept_versions.append(version)
+            kept_languages.append(language)
+    return kept_versions, kept_languages
 
 
 def _choose(languages: list[str | None], prefer: Sequence[str]) -> int:

@@ -36,7 +36,7 @@ _FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
 _NEXT = re.compile(
     r"[ \n]*(?:(?P<comma>[,，、])[ \n]*)?"
     rf"(?:(?P<range>{_word_pattern('range_words')})|(?P<list>{_word_pattern('list_words')}))?[ \n]*"
-    rf"(?:(?:{_NOUNS})[ \n]*)?" + _NUMBER
+    rf"(?:(?:[^\W\d_]{{1,4}}[ ]+){{0,2}}(?:{_NOUNS})[ \n]*)?" + _NUMBER  # 'or claim 2', 'ou la revendication 2'
 )
 # A number followed by a unit is a quantity, not a claim: 'claim 1 and 2 mm'.
 _UNIT = re.compile(
