@@ -240,7 +240,82 @@ ES = LanguageTable(
     ),
 )
 
-TABLES: dict[str, LanguageTable] = {t.code: t for t in (EN, ZH, JA, KO, DE, FR, ES)}
+IT = LanguageTable(
+    code="it",
+    script=LATIN,
+    claim_nouns=(r"rivendicazion[ei]",),
+    plural_nouns=("rivendicazioni",),
+    list_words=(r"e/o", r"o", r"oppure", r"e", r"ed"),
+    range_words=(r"a", r"fino\s+a", DASH),
+    all_preceding=(r"\brivendicazioni\s+(?:precedenti|anteriori)\b",),
+    previous_one=(r"\brivendicazione\s+precedente\b",),
+    canceled=(r"cancellata", r"soppressa", r"eliminata"),
+    headings=(r"rivendicazioni",),
+    marker_words=(r"rivendicazione",),
+    preamble_end=(r"\bcaratterizzat[oa]\b", r"\bcomprendente\b", r"\bin\s+cui\b"),
+    categories=(
+        (MEDIUM, r"leggibile\s+da|supporto\s+di\s+memorizzazione|prodotto\s+programma"),
+        (USE, r"^\s*(?:l['’])?(?:uso|utilizzo|impiego)\b"),
+        (METHOD, r"\bmetodo\b|\bprocedimento\b|\bprocesso\b"),
+        (COMPOSITION, r"\bcomposizione\b|\bformulazione\b|\bmiscela\b|\blega\b"),
+    ),
+    vocabulary=frozenset(
+        "il lo la i gli le di del della dello dei delle secondo rivendicazione rivendicazioni "
+        "caratterizzato caratterizzata un una che per con in cui comprendente detto detta almeno".split()
+    ),
+)
+
+PT = LanguageTable(
+    code="pt",
+    script=LATIN,
+    claim_nouns=(r"reivindica(?:ções|ção|coes|cao)",),
+    plural_nouns=("reivindicações", "reivindicacoes"),
+    list_words=(r"e/ou", r"ou", r"e"),
+    range_words=(r"a", r"até", DASH),
+    all_preceding=(r"\breivindica(?:ções|coes)\s+(?:anteriores|precedentes)\b",),
+    previous_one=(r"\breivindica(?:ção|cao)\s+anterior\b",),
+    canceled=(r"cancelada", r"suprimida"),
+    headings=(r"reivindicações",),
+    marker_words=(r"reivindicação",),
+    preamble_end=(r"\bcaracterizad[oa]\b", r"\bcompreendendo\b", r"\bem\s+que\b"),
+    categories=(
+        (MEDIUM, r"legível\s+por|meio\s+de\s+armazenamento|produto\s+de\s+programa"),
+        (USE, r"^\s*(?:o\s+)?(?:uso|utilização)\b"),
+        (METHOD, r"\bmétodo\b|\bprocesso\b|\bprocedimento\b"),
+        (COMPOSITION, r"\bcomposição\b|\bformulação\b|\bmistura\b|\bliga\b"),
+    ),
+    vocabulary=frozenset(
+        "o a os as do da dos das de em no na um uma com que ao pelo pela de acordo reivindicação "
+        "reivindicações caracterizado caracterizada compreende dito dita pelo menos não".split()
+    ),
+)
+
+NL = LanguageTable(
+    code="nl",
+    script=LATIN,
+    claim_nouns=(r"conclusies?",),
+    plural_nouns=("conclusies",),
+    list_words=(r"en/of", r"of", r"en"),
+    range_words=(r"tot\s+en\s+met", r"tot", DASH),
+    all_preceding=(r"\b(?:voorgaande|voorafgaande|vorige)\s+conclusies\b",),
+    previous_one=(r"\b(?:voorgaande|vorige)\s+conclusie\b",),
+    canceled=(r"vervallen", r"geschrapt"),
+    headings=(r"conclusies",),
+    marker_words=(r"conclusie",),
+    preamble_end=(r"\bmet\s+het\s+kenmerk\b", r"\bomvattende\b", r"\bwaarbij\b"),
+    categories=(
+        (MEDIUM, r"leesbaar\s+medium|opslagmedium|computerprogrammaproduct"),
+        (USE, r"^\s*(?:het\s+)?gebruik\b"),
+        (METHOD, r"\bwerkwijze\b|\bmethode\b|\bproces\b"),
+        (COMPOSITION, r"\bsamenstelling\b|\bmengsel\b|\blegering\b"),
+    ),
+    vocabulary=frozenset(
+        "de het een van en met volgens conclusie conclusies waarbij omvattende is in op voor die dat "
+        "ten minste kenmerk genoemde".split()
+    ),
+)
+
+TABLES: dict[str, LanguageTable] = {t.code: t for t in (EN, ZH, JA, KO, DE, FR, ES, IT, PT, NL)}
 LATIN_TABLES: tuple[LanguageTable, ...] = tuple(t for t in TABLES.values() if t.script == LATIN)
 
 # Words that, right before a number, say it is not a claim number ('FIG. 3.', 'No. 2.').

@@ -24,3 +24,12 @@ def test_acronyms_in_chinese_text_do_not_make_it_english():
 
 def test_text_without_letters_has_no_language():
     assert detect_language("1. 2. 3. --- 42") is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("1. Dispositivo comprendente un alloggiamento, caratterizzato dal fatto che l'alloggiamento è di acciaio.", "it"),
+    ("1. Dispositivo que compreende um invólucro, caracterizado pelo fato de que o invólucro é de aço.", "pt"),
+    ("1. Inrichting omvattende een behuizing, met het kenmerk dat de behuizing van staal is.", "nl"),
+])
+def test_italian_portuguese_and_dutch_are_told_apart_too(text, code):
+    assert detect_language(text) == code

@@ -113,3 +113,12 @@ def test_a_quantity_after_a_reference_is_not_another_reference():
 
 def test_a_bare_comma_after_a_singular_claim_ends_the_list():
     assert refs("The device of claim 1, 5 layers being stacked") == (1,)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dispositivo secondo la rivendicazione 1 o 2", (1, 2)),
+    ("Dispositivo de acordo com qualquer uma das reivindicações 1 a 3", (1, 2, 3)),
+    ("Inrichting volgens een der conclusies 1 tot en met 3", (1, 2, 3)),
+])
+def test_italian_portuguese_and_dutch_references_are_read(text, expected):
+    assert refs(text) == expected
