@@ -29,6 +29,7 @@ class LanguageTable:
     canceled: tuple[str, ...] = ()  # a claim text that starts so is canceled
     headings: tuple[str, ...] = ()  # lines that title a claim set, not claims
     marker_words: tuple[str, ...] = ()  # 'Claim' in 'Claim 1:' / '【請求項1】'
+    openers: tuple[str, ...] = ()  # how an independent claim opens: 'A', 'An', '一种', 'Verfahren'
     categories: tuple[tuple[str, str], ...] = ()  # (category, preamble pattern)
     head_final: bool = False  # the head noun ends the preamble (zh, ja, ko)
     preamble_end: tuple[str, ...] = ()  # where the preamble of a claim ends ('wherein', '其特征在于')
@@ -66,6 +67,7 @@ EN = LanguageTable(
         r"claims?", r"the\s+claims", r"claimed\s+is", r"amended\s+claims",
     ),
     marker_words=(r"claim",),
+    openers=(r"an?\s", r"(?:the\s+)?use\s", r"method", r"process", r"apparatus", r"system", r"device", r"composition", r"one\s+or\s+more"),
     preamble_end=(r"\bwherein\b", r"\bcomprising\b", r"\bcharacteri[sz]ed\b", r"\bincluding\b", r"\bconsisting\b"),
     single_claim=(r"(?:(?:i|we)\s+claim:?\s*)?(?:the|an?)\s+(?:ornamental\s+design\b|"
                   r"[^\n]{0,300}?\b(?:comprising|consisting|wherein|characteri[sz]ed\s+in)\b)"),
@@ -99,6 +101,7 @@ ZH = LanguageTable(
     canceled=(r"删除", r"刪除", r"已删除"),
     headings=(r"权利要求书", r"權利要求書", r"权利要求", r"申請專利範圍", r"申请专利范围"),
     marker_words=(r"权利要求", r"權利要求", r"請求項", r"请求项"),
+    openers=(r"一种", r"一種", r"一个", r"一個", r"一款", r"一套"),
     preamble_end=(r"其特征在于", r"其特征是", r"包括", r"包含", r"所述方法", r"其中"),
     single_claim=r"一种[^\n]{0,300}?(?:其特征在于|其特征是|包括|包含)",
     categories=(
@@ -170,6 +173,7 @@ DE = LanguageTable(
     canceled=(r"gestrichen", r"entfällt", r"gelöscht"),
     headings=(r"Patentansprüche", r"Ansprüche"),
     marker_words=(r"Anspruch", r"Patentanspruch"),
+    openers=(r"eine?[rs]?\s", r"verfahren", r"vorrichtung", r"verwendung", r"system", r"anordnung"),
     preamble_end=(r"\bdadurch\b", r"\bumfassend\b", r"\baufweisend\b", r"\bwobei\b", r"\bmit\b"),
     single_claim=r"(?:ein|eine)\s[^\n]{0,300}?\b(?:dadurch\s+gekennzeichnet|umfassend|aufweisend)\b",
     categories=(
@@ -198,6 +202,7 @@ FR = LanguageTable(
     canceled=(r"supprimée?", r"annulée?", r"abandonnée?"),
     headings=(r"revendications",),
     marker_words=(r"revendication",),
+    openers=(r"une?\s", r"procédé", r"dispositif", r"utilisation", r"système", r"méthode", r"composition"),
     preamble_end=(r"\bcaractérisée?\b", r"\bcomprenant\b", r"\bdans\s+lequel\b", r"\bdans\s+laquelle\b"),
     single_claim=r"(?:un|une)\s[^\n]{0,300}?\b(?:caractérisée?|comprenant)\b",
     categories=(
@@ -226,6 +231,7 @@ ES = LanguageTable(
     canceled=(r"cancelada", r"anulada", r"suprimida", r"eliminada"),
     headings=(r"reivindicaciones",),
     marker_words=(r"reivindicaci[oó]n",),
+    openers=(r"una?\s", r"procedimiento", r"método", r"dispositivo", r"uso\s", r"sistema", r"composición"),
     preamble_end=(r"\bcaracterizad[oa]\b", r"\bque\s+comprende\b", r"\bcomprendiendo\b", r"\ben\s+el\s+que\b", r"\ben\s+donde\b"),
     single_claim=r"(?:un|una)\s[^\n]{0,300}?\b(?:caracterizad[oa]|que\s+comprende)\b",
     categories=(
@@ -252,6 +258,7 @@ IT = LanguageTable(
     canceled=(r"cancellata", r"soppressa", r"eliminata"),
     headings=(r"rivendicazioni",),
     marker_words=(r"rivendicazione",),
+    openers=(r"una?\s", r"metodo", r"procedimento", r"dispositivo", r"uso\s", r"sistema", r"composizione"),
     preamble_end=(r"\bcaratterizzat[oa]\b", r"\bcomprendente\b", r"\bin\s+cui\b"),
     categories=(
         (MEDIUM, r"leggibile\s+da|supporto\s+di\s+memorizzazione|prodotto\s+programma"),
@@ -277,6 +284,7 @@ PT = LanguageTable(
     canceled=(r"cancelada", r"suprimida"),
     headings=(r"reivindicações",),
     marker_words=(r"reivindicação",),
+    openers=(r"uma?\s", r"método", r"processo", r"dispositivo", r"uso\s", r"sistema", r"composição"),
     preamble_end=(r"\bcaracterizad[oa]\b", r"\bcompreendendo\b", r"\bem\s+que\b"),
     categories=(
         (MEDIUM, r"legível\s+por|meio\s+de\s+armazenamento|produto\s+de\s+programa"),
@@ -302,6 +310,7 @@ NL = LanguageTable(
     canceled=(r"vervallen", r"geschrapt"),
     headings=(r"conclusies",),
     marker_words=(r"conclusie",),
+    openers=(r"een\s", r"werkwijze", r"inrichting", r"gebruik", r"systeem", r"samenstelling"),
     preamble_end=(r"\bmet\s+het\s+kenmerk\b", r"\bomvattende\b", r"\bwaarbij\b"),
     categories=(
         (MEDIUM, r"leesbaar\s+medium|opslagmedium|computerprogrammaproduct"),

@@ -84,6 +84,12 @@ def find_refs(norm: str, number: int) -> References:
     return References(tuple(sorted(found)), every)
 
 
+def mentions_claim_number(text: str) -> bool:
+    """True when `text` cites a claim by number ('of claim 1', '根据权利要求1'): a dependent claim's opening."""
+    low = text.lower()
+    return any(_FIRST.match(low, m.end()) for m in _TRIGGER.finditer(low))
+
+
 def _value(m: re.Match) -> int:
     return int(m.group("ko") or m.group("th") or m.group("n"))
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from claims.languages import DASH, NOT_CLAIM_PREFIXES, TABLES
+from claims.refs import mentions_claim_number
+
 
 def _cased(words: list[str]) -> str:
     """Each marker word as written, lower case, capitalised and upper case: the scan stays case-sensitive and fast."""
@@ -42,10 +44,14 @@ _PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")
 _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
 _TERMINATORS = frozenset(".。;；:：)]】」!?")
 
-_LINE, _INLINE = 3, 1
-_RESTART_COST = 5
-_GAP_MAX = 20
+_OPENER = re.compile("|".join(o for t in TABLES.values() for o in t.openers), re.IGNORECASE)
 
+_LINE, _INLINE = 3, 1  # quality of a marker at a line start, and after a sentence mid-line
+_CLAIMLIKE = 2  # bonus when the text opens like a claim: 'A ...', '一种', or cites a claim
+_STYLE_CHANGE = 2  # cost of a chain switching between '1.', '1、', '1)', '【1】' styles
+_RESTART_COST = 10  # cost of a new version starting at 1, before the evidence for one
+_GAP_MAX = 20
+_WINDOW = 50
 
 @dataclass(frozen=True)
 class Segment:
@@ -69,6 +75,8 @@ class _Candidate:
     quality: int
     line: bool
     canceled: bool
+    style: str  # '.', ')', '、' or 'word' for 'Claim 1' and '【請求項1】'
+    opens: bool  # the text opens as an independent claim does ('A ...', '一种')
 
 
 def split_claims(norm: str) -> list[Segment]:
@@ -135,13 +143,17 @@ def _candidates(norm: str) -> list[_Candidate]:
             quality -= 1
         else:
             quality += 1
-        if not plain:
+        style = m.group("p") if plain else "word"
+        if style == "word":
             quality += 1
-        elif m.group("p") == ")":
+        elif style == ")":
             quality -= 1
+        opens = _OPENER.match(norm, start) is not None
         if canceled:
             quality += 1
-        out.append(_Candidate(first, last, at, start, quality, line, canceled))
+        elif opens or mentions_claim_number(norm[start:start + _WINDOW]):
+            quality += _CLAIMLIKE
+        out.append(_Candidate(first, last, at, start, quality, line, canceled, style, opens))
     return out
 
 
@@ -149,20 +161,20 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
     """The highest-scoring chain of candidates with consecutive numbers (dynamic programming)."""
     score: list[float] = []
     back: list[tuple[int, str]] = []
-    best_end: dict[int, int] = {}  # last claim number -> index of the best chain ending there
+    best_end: dict[int, dict[str, int]] = {}  # last number -> style -> best chain ending there
     best_any = -1
-    for i, c in enumerate(cands):
+    for c in cands:
         options: list[tuple[float, int, str]] = []
         if c.first == 1 or c.line:
             options.append((0.0 if c.first == 1 else -3.0, -1, "start"))
-        j = best_end.get(c.first - 1)
-        if j is not None:
-            options.append((score[j], j, "next"))
+        before = best_end.get(c.first - 1)
+        if before:
+            options += [(score[j] - (style != c.style) * _STYLE_CHANGE, j, "next") for style, j in before.items()]
         elif c.line:  # a jump in numbering only where nothing continues directly
             for gap in range(2, min(_GAP_MAX, c.first - 1) + 1):
-                j = best_end.get(c.first - gap)
-                if j is not None:
-                    options.append((score[j] - 2.0 * (gap - 1) - 1.0, j, "gap"))
+                for style, j in best_end.get(c.first - gap, {}).items():
+                    cost = 2.0 * (gap - 1) + 1.0 + (style != c.style) * _STYLE_CHANGE
+                    options.append((score[j] - cost, j, "gap"))
         if c.first == 1 and best_any >= 0:
             options.append((score[best_any] - _restart_cost(norm, c), best_any, "restart"))
         if not options:  # a mid-line number that continues nothing cannot start the claims
@@ -170,11 +182,12 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
             back.append((-1, "none"))
             continue
         base, j, step = max(options, key=lambda o: o[0])
+        i = len(score)
         score.append(base + c.quality)
         back.append((j, step))
-        prev = best_end.get(c.last)
-        if prev is None or score[i] >= score[prev]:
-            best_end[c.last] = i
+        ends = best_end.setdefault(c.last, {})
+        if c.style not in ends or score[i] >= score[ends[c.style]]:
+            ends[c.style] = i
         if best_any < 0 or score[i] >= score[best_any]:
             best_any = i
     chain = []
@@ -188,16 +201,22 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
 
 
 def _restart_cost(norm: str, cand: _Candidate) -> float:
-    """How unlikely a claim 1 is to open a new language version rather than sit inside a claim."""
+    """How unlikely a claim 1 is to open a new language version rather than a list inside a claim.
+
+    A version needs evidence: a marker or blank line before it, a change of script, or a first
+    claim that opens as an independent claim does.
+    """
     cost = float(_RESTART_COST)
     line_start = norm.rfind("\n", 0, cand.at)
     if line_start > 0:
         prev_line = norm[norm.rfind("\n", 0, line_start) + 1:line_start]
         if not prev_line.strip() or _TITLE_LINE.match(prev_line):
-            cost -= 3
+            cost -= 6
     if _script_before(norm, cand.at) != _script_at(norm, cand.start):
-        cost -= 3
-    return cost
+        cost -= 6
+    if cand.opens:
+        cost -= 5
+    return max(cost, 1.0)
 
 
 def _script_of(ch: str) -> str:
