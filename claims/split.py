@@ -165,7 +165,7 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
     best_any = -1
     for c in cands:
         options: list[tuple[float, int, str]] = []
-        if c.first == 1 or c.line:
+        if c.first == 1 or c.line or c.quality >= _INLINE + 1 + _CLAIMLIKE:
             options.append((0.0 if c.first == 1 else -3.0, -1, "start"))
         before = best_end.get(c.first - 1)
         if before:
