@@ -16,7 +16,7 @@ from claims.language import detect_language
 from claims.languages import TABLES
 from claims.model import DEPENDENT, INDEPENDENT, Claim, Finding, ParsedCell, Version
 from claims.normalize import normalize
-from claims.refs import find_refs
+from claims.refs import Citations
 from claims.split import Segment, split_claims
 
 DEFAULT_PREFER = ("en", "zh")
@@ -40,7 +40,8 @@ def parse_claims(text: object, prefer: Sequence[str] = DEFAULT_PREFER) -> Parsed
     if not text.strip():
         return ParsedCell(None, (), (), (checks.empty_finding(),))
     norm = normalize(text)
-    segments = split_claims(norm)
+    citations = Citations(norm)
+    segments = split_claims(norm, citations)
     if not segments:
         return _unnumbered(text, norm)
     versions = _versions(segments)
@@ -48,7 +49,7 @@ def parse_claims(text: object, prefer: Sequence[str] = DEFAULT_PREFER) -> Parsed
     versions, languages = _merge_sublists(versions, languages)
     chosen = _choose(languages, prefer)
     language = languages[chosen]
-    claims = _claims(text, norm, versions[chosen], language)
+    claims = _claims(text, citations, versions[chosen], language)
     findings = checks.check_claims(claims, tuple(s.first for s in versions[chosen] if s.gap))
     if languages.count(language) > 1:
         findings.append(checks.duplicate_version_finding(language))
@@ -95,7 +96,7 @@ def _choose(languages: list[str | None], prefer: Sequence[str]) -> int:
     return 0
 
 
-def _claims(text: str, norm: str, segments: list[Segment], language: str | None) -> tuple[Claim, ...]:
+def _claims(text: str, citations: Citations, segments: list[Segment], language: str | None) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     categories: dict[int, str | None] = {}
     for s in segments:
@@ -104,7 +105,7 @@ def _claims(text: str, norm: str, segments: list[Segment], language: str | None)
             if s.canceled:
                 claims.append(Claim(number, INDEPENDENT, (), body, canceled=True))
                 continue
-            refs = find_refs(norm[s.start:s.end], number).refs
+            refs = citations.refs(s.start, s.end, number).refs
             if refs:
                 own = category(body, language)
                 cat = own or next((categories[r] for r in refs if categories.get(r)), None)

@@ -9,6 +9,7 @@ claim' (the one before).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claims.languages import LATIN, TABLES
@@ -57,37 +58,61 @@ class References:
     all_preceding: bool  # 'any preceding claim' (or its equivalent) was used
 
 
+@dataclass(frozen=True)
+class _Citation:
+    start: int  # where the claim noun starts
+    end: int  # where it ends
+    numbers: tuple[int, ...]  # the numbers cited after it; () for 'the preceding claims'
+
+
+class Citations:
+    """Every claim noun in a cell ('claim 1', '权利要求1-3'), found in one scan and looked up by position."""
+
+    def __init__(self, norm: str) -> None:
+        low = norm.lower()
+        if len(low) != len(norm):  # a few characters lower-case to two ('İ'): keep offsets aligned
+            low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
+        self._low = low
+        self._hits: list[_Citation] = []
+        for m in _TRIGGER.finditer(low):
+            start, end = m.span()
+            noun = m.group()
+            if noun[0] in _LATIN_NOUN_START and (
+                (start and low[start - 1].isalpha()) or (end < len(low) and low[end].isalpha())
+            ):
+                continue  # 'reclaimed', 'claimed', 'beanspruchten'
+            self._hits.append(_Citation(start, end, tuple(_number_list(low, end, plural=noun in _PLURALS))))
+        self._starts = [h.start for h in self._hits]
+
+    def _within(self, start: int, end: int) -> list[_Citation]:
+        return self._hits[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def cites_number(self, start: int, end: int) -> bool:
+        """True when the text between the offsets cites a claim by number: a dependent claim's opening."""
+        return any(h.numbers for h in self._within(start, end))
+
+    def refs(self, start: int, end: int, number: int) -> References:
+        """The claims that claim `number`, whose text lies between the offsets, refers to."""
+        found: set[int] = set()
+        every = previous = False
+        for h in self._within(start, end):
+            if h.numbers:
+                found.update(h.numbers)
+                continue
+            window = (max(start, h.start - _PHRASE_BEFORE), min(end, h.end + _PHRASE_AFTER))
+            every = every or _ALL_PRECEDING.search(self._low, *window) is not None
+            previous = previous or _PREVIOUS_ONE.search(self._low, *window) is not None
+        if every:
+            found.update(range(1, number))
+        elif previous and number > 1:
+            found.add(number - 1)
+        found.discard(0)
+        return References(tuple(sorted(found)), every)
+
+
 def find_refs(norm: str, number: int) -> References:
-    """The claims that claim `number`, whose normalised text is `norm`, refers to."""
-    low = norm.lower()
-    found: set[int] = set()
-    every = previous = False
-    for m in _TRIGGER.finditer(low):
-        start, end = m.span()
-        noun = m.group()
-        if noun[0] in _LATIN_NOUN_START and (
-            (start and low[start - 1].isalpha()) or (end < len(low) and low[end].isalpha())
-        ):
-            continue  # 'reclaimed', 'claimed', 'beanspruchten'
-        numbers = _number_list(low, end, plural=noun in _PLURALS)
-        if numbers:
-            found.update(numbers)
-            continue
-        window = (max(0, start - _PHRASE_BEFORE), end + _PHRASE_AFTER)
-        every = every or _ALL_PRECEDING.search(low, *window) is not None
-        previous = previous or _PREVIOUS_ONE.search(low, *window) is not None
-    if every:
-        found.update(range(1, number))
-    elif previous and number > 1:
-        found.add(number - 1)
-    found.discard(0)
-    return References(tuple(sorted(found)), every)
-
-
-def mentions_claim_number(text: str) -> bool:
-    """True when `text` cites a claim by number ('of claim 1', '根据权利要求1'): a dependent claim's opening."""
-    low = text.lower()
-    return any(_FIRST.match(low, m.end()) for m in _TRIGGER.finditer(low))
+    """The claims that claim `number`, whose whole normalised text is `norm`, refers to."""
+    return Citations(norm).refs(0, len(norm), number)
 
 
 def _value(m: re.Match) -> int:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from claims.languages import DASH, NOT_CLAIM_PREFIXES, TABLES
-from claims.refs import mentions_claim_number
+from claims.refs import Citations
 
 
 def _cased(words: list[str]) -> str:
@@ -79,9 +79,9 @@ class _Candidate:
     opens: bool  # the text opens as an independent claim does ('A ...', '一种')
 
 
-def split_claims(norm: str) -> list[Segment]:
+def split_claims(norm: str, citations: Citations) -> list[Segment]:
     """Segments of the claims in a normalised cell, in text order; [] when none is numbered."""
-    candidates = _candidates(norm)
+    candidates = _candidates(norm, citations)
     if not candidates:
         return []
     chain = _best_chain(norm, candidates)
@@ -108,7 +108,7 @@ def _markers(norm: str) -> list[tuple[re.Match, bool]]:
     return found
 
 
-def _candidates(norm: str) -> list[_Candidate]:
+def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
     out = []
     for m, plain in _markers(norm):
         at = m.start()
@@ -151,7 +151,7 @@ def _candidates(norm: str) -> list[_Candidate]:
         opens = _OPENER.match(norm, start) is not None
         if canceled:
             quality += 1
-        elif opens or mentions_claim_number(norm[start:start + _WINDOW]):
+        elif opens or citations.cites_number(start, start + _WINDOW):
             quality += _CLAIMLIKE
         out.append(_Candidate(first, last, at, start, quality, line, canceled, style, opens))
     return out

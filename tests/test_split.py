@@ -1,6 +1,11 @@
 """Where claims start: claims.split."""
 from claims.normalize import normalize
-from claims.split import split_claims
+from claims.refs import Citations
+from claims.split import split_claims as split_segments
+
+
+def split_claims(norm: str):
+    return split_segments(norm, Citations(norm))
 
 
 def numbers(text: str) -> list[tuple[int, int]]:
