@@ -73,14 +73,16 @@ def _versions(segments: list[Segment]) -> list[list[Segment]]:
 def _merge_sublists(
     versions: list[list[Segment]], languages: list[str | None]
 ) -> tuple[list[list[Segment]], list[str | None]]:
-    """Fold a short run restarting at 1 in the same language back into the claim before it.
+    """Fold a run restarting at 1 in the same language back into the claim before it.
 
-    'A composition comprising: 1. water; 2. salt' inside the last claim is a list, not a second version.
+    'A composition comprising: 1. water; 2. salt' inside the last claim is a list, not a second
+    version: it is short, or none of its items opens or cites like a claim.
     """
     kept_versions, kept_languages = [versions[0]], [languages[0]]
     for version, language in zip(versions[1:], languages[1:]):
         previous = kept_versions[-1]
-        if language == kept_languages[-1] and 2 * len(version) < len(previous):
+        listlike = 2 * len(version) < len(previous) or not any(s.claimlike for s in version)
+        if language == kept_languages[-1] and listlike:
             previous[-1] = replace(previous[-1], end=version[-1].end)
         else:
             kept_versions.append(version)

@@ -48,8 +48,8 @@ _OPENER = re.compile("|".join(o for t in TABLES.values() for o in t.openers), re
 
 _LINE, _INLINE = 3, 1  # quality of a marker at a line start, and after a sentence mid-line
 _CLAIMLIKE = 2  # bonus when the text opens like a claim: 'A ...', '一种', or cites a claim
-_STYLE_CHANGE = 2  # cost of a chain switching between '1.', '1、', '1)', '【1】' styles
-_RESTART_COST = 10  # cost of a new version starting at 1, before the evidence for one
+_STYLE_CHANGE = 4  # cost of a chain switching between '1.', '1、', '1)', '【1】' styles
+_RESTART_COST = 14  # cost of a new version starting at 1, before the evidence for one
 _GAP_MAX = 20
 _WINDOW = 50
 
@@ -64,6 +64,7 @@ class Segment:
     version: int  # 0 for the first language version, 1 for the next, ...
     canceled: bool
     gap: bool  # numbers are missing right before this claim
+    claimlike: bool  # its text opens like a claim: 'A device', '一种', or 'The device of claim 1'
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class _Candidate:
     canceled: bool
     style: str  # '.', ')', '、' or 'word' for 'Claim 1' and '【請求項1】'
     opens: bool  # the text opens as an independent claim does ('A ...', '一种')
+    claimlike: bool  # it opens so, or cites a claim by number
 
 
 def split_claims(norm: str, citations: Citations) -> list[Segment]:
@@ -93,7 +95,7 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
         end = chain[k + 1][0].at if k + 1 < len(chain) else len(norm)
         segments.append(
             Segment(cand.first, cand.last, cand.start, _trim_end(norm, cand.start, end),
-                    version, cand.canceled, step == "gap")
+                    version, cand.canceled, step == "gap", cand.claimlike)
         )
     return segments
 
@@ -149,11 +151,12 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
         elif style == ")":
             quality -= 1
         opens = _OPENER.match(norm, start) is not None
+        claimlike = opens or citations.cites_number(start, start + _WINDOW)
         if canceled:
             quality += 1
-        elif opens or citations.cites_number(start, start + _WINDOW):
+        elif claimlike:
             quality += _CLAIMLIKE
-        out.append(_Candidate(first, last, at, start, quality, line, canceled, style, opens))
+        out.append(_Candidate(first, last, at, start, quality, line, canceled, style, opens, claimlike))
     return out
 
 
@@ -188,7 +191,7 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
         ends = best_end.setdefault(c.last, {})
         if c.style not in ends or score[i] >= score[ends[c.style]]:
             ends[c.style] = i
-        if best_any < 0 or score[i] >= score[best_any]:
+        if best_any < 0 or score[i] > score[best_any]:
             best_any = i
     chain = []
     i = best_any

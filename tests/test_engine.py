@@ -73,3 +73,12 @@ def test_a_megabyte_cell_parses_in_time_linear_in_its_length():
 
     assert len(big) > 1_000_000
     assert seconds(big) < 16 * seconds(small) * 4  # 16x the text, generous 4x allowance for noise
+
+
+def test_a_numbered_list_ending_the_last_claim_stays_in_that_claim():
+    text = ("1. 一种方法。\n2. 根据权利要求1所述的方法。\n3. 根据权利要求2所述的方法，包括：\n"
+            "1、加热；\n2、冷却；\n3、干燥；\n4、包装。")
+    cell = parse_claims(text)
+    assert [c.number for c in cell.claims] == [1, 2, 3]
+    assert cell.claims[-1].text.endswith("4、包装。")
+    assert [(v.language, v.claim_count) for v in cell.versions] == [("zh", 3)]
