@@ -38,7 +38,7 @@ _CANCELED = re.compile(
 _HEADINGS = "|".join(w for t in TABLES.values() for w in t.headings)
 # A line that only titles what follows: 'CNA', 'EPB1', 'Claims', '权利要求书', 'What is claimed is:'.
 _TITLE_LINE = re.compile(
-    rf"[ ]*(?:[A-Z]{{2,4}}\d?|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*[:：]?[ ]*$", re.IGNORECASE
+    rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*[:：]?[ ]*$", re.IGNORECASE
 )
 _PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")
 _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
@@ -50,8 +50,9 @@ _LINE, _INLINE = 3, 1  # quality of a marker at a line start, and after a senten
 _CLAIMLIKE = 2  # bonus when the text opens like a claim: 'A ...', '一种', or cites a claim
 _STYLE_CHANGE = 4  # cost of a chain switching between '1.', '1、', '1)', '【1】' styles
 _RESTART_COST = 14  # cost of a new version starting at 1, before the evidence for one
-_GAP_MAX = 20
-_WINDOW = 50
+_GAP_MAX = 20  # the most numbers a chain may skip (claims missing from an export)
+_WINDOW = 50  # how far into a claim a citation still counts as its opening
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -111,6 +112,7 @@ def _markers(norm: str) -> list[tuple[re.Match, bool]]:
 
 
 def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
+    """The markers that may start a claim, each with the quality the chain search weighs."""
     out = []
     for m, plain in _markers(norm):
         at = m.start()
@@ -134,7 +136,7 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             continue
         follow = norm[start]
         canceled = _CANCELED.match(norm, start, start + 40) is not None
-        first = int(m.group("num") or m.group("num2")) if not plain else int(m.group("num"))
+        first = int(m.group("num") or m.group("num2"))
         last = int(m.group("end")) if plain and m.group("end") else first
         if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
             continue
