@@ -1,0 +1,80 @@
+"""The table inside a sheet: which row is the header (exports often put title lines above it) and
+usable, stable column names (blank names become `column_C`, repeats become `name (2)`).
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.sources import Source, count_rows, iter_rows
+
+HEADER_SCAN_ROWS = 30
+SAMPLE_ROWS = 200
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet's header and its first data rows."""
+
+    sheet: str
+    header_row: int  # 1-based row number of the header in the sheet
+    columns: tuple[str, ...]
+    rows: tuple[tuple, ...]  # the first data rows, padded to len(columns)
+    rows_total: int  # data rows below the header
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter for a 0-based column index: 0 -> A, 27 -> AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def find_header_row(rows: Sequence[tuple]) -> int:
+    """0-based index of the header: the first row whose text cells span most of the table below it."""
+    filled = [sum(1 for value in row if value is not None) for row in rows]
+    width = max(filled, default=0)
+    for index, row in enumerate(rows):
+        texts = sum(1 for value in row if isinstance(value, str) and value.strip())
+        if texts >= max(1, min(2, width)) and texts >= 0.6 * width:
+            return index
+    return next((index for index, count in enumerate(filled) if count), 0)
+
+
+def column_names(header: tuple, width: int) -> tuple[str, ...]:
+    """Usable names for a header row: trimmed text, `column_C` for blanks, `name (2)` for repeats."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for index in range(width):
+        value = header[index] if index < len(header) else None
+        name = " ".join(str(value).split()) if value is not None else ""
+        name = name or f"column_{column_letter(index)}"
+        unique, copy = name, 2
+        while unique in seen:
+            unique, copy = f"{name} ({copy})", copy + 1
+        seen.add(unique)
+        names.append(unique)
+    return tuple(names)
+
+
+def read_table(source: Source, sheet: str, sample_rows: int = SAMPLE_ROWS) -> Table:
+    """Find the header of the sheet and read the first sample_rows rows below it."""
+    head = list(itertools.islice(iter_rows(source, sheet), HEADER_SCAN_ROWS + sample_rows))
+    header_index = find_header_row(head[:HEADER_SCAN_ROWS])
+    body = head[header_index + 1 :]
+    width = max((len(row) for row in head[header_index:]), default=0)
+    while width and all(len(row) < width or row[width - 1] is None for row in head[header_index:]):
+        width -= 1
+    header = head[header_index] if head else ()
+    columns = column_names(header, width)
+    rows = tuple(_pad(row, width) for row in body[:sample_rows])
+    total = count_rows(source, sheet) if len(head) == HEADER_SCAN_ROWS + sample_rows else len(head)
+    return Table(sheet, header_index + 1, columns, rows, max(total - header_index - 1, 0))
+
+
+def _pad(row: tuple, width: int) -> tuple:
+    return row[:width] + (None,) * (width - len(row))
