@@ -59,8 +59,8 @@ def json_value(value: object) -> object:
     return value
 
 
-def _refs(refs: tuple[int, ...]) -> str:
-    return ", ".join(map(str, refs))
+def _refs(refs: tuple[int, ...]) -> str | None:
+    return ", ".join(map(str, refs)) or None
 
 
 class Sink:

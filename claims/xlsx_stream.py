@@ -141,7 +141,7 @@ class SheetStream:
 
     def append(self, values: Sequence[object], style: int = 0) -> tuple[int, ...]:
         """Write one row; returns the indexes of text cells cut to Excel's 32,767 characters."""
-        if self._part is None or self._row >= MAX_ROWS:
+        if self._part is None or self._row >= self._book.max_rows:
             self._open_part()
         self._row += 1
         row = self._row
@@ -225,9 +225,10 @@ class SheetStream:
 class XlsxStream:
     """A workbook of streamed sheets; `close()` writes the xlsx file to path."""
 
-    def __init__(self, path: str | Path, level: int = 1) -> None:
+    def __init__(self, path: str | Path, level: int = 1, max_rows: int = MAX_ROWS) -> None:
         self.path = Path(path)
         self.level = level
+        self.max_rows = max_rows
         self._tmp = tempfile.TemporaryDirectory(prefix=".xlsx-", dir=self.path.parent)
         self.directory = self._tmp.name
         self._sheets: list[SheetStream] = []

@@ -1,0 +1,98 @@
+"""Real input files built by the tests: xlsx, xls, ods, csv in several encodings, and bad files."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+HEADER = ("公开(公告)号", "标题", "申请日", "件数", "权利要求")
+ROWS = (
+    ("CN112345678A", "一种电池", dt.date(2021, 3, 4), 3,
+     "1. 一种电池，其特征在于，包括壳体。\n2. 根据权利要求1所述的电池，其特征在于，所述壳体为铝合金。\n"
+     "3. 根据权利要求1或2所述的电池，其特征在于，还包括盖板。"),
+    ("US10123456B2", "Battery", dt.date(2019, 1, 2), 2.5,
+     "1. A battery comprising a housing.\n2. The battery of claim 1, wherein the housing is aluminium.\n"
+     "3. A method of making a battery, comprising casting a housing."),
+    ("EP1234567B1", "=SUM(A1:A2)", None, None, None),
+)
+
+
+def write_xlsx(path: Path, rows=ROWS, header=HEADER, titles=()) -> Path:
+    """An xlsx with optional title lines above the header."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Export"
+    for title in titles:
+        sheet.append([title])
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text that looks like a formula, as exports hold it
+    book.create_sheet("Notes").append(["exported by a test"])
+    book.save(path)
+    return path
+
+
+def write_xls(path: Path, rows=ROWS, header=HEADER) -> Path:
+    """A real BIFF8 .xls written by xlwt."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Export")
+    date_style = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for col, name in enumerate(header):
+        sheet.write(0, col, name)
+    for r, row in enumerate(rows, 1):
+        for col, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, col, value, date_style if isinstance(value, dt.date) else xlwt.Style.default_style)
+    book.save(str(path))
+    return path
+
+
+def write_ods(path: Path, rows=ROWS, header=HEADER) -> Path:
+    """A real OpenDocument spreadsheet written by pandas with odfpy."""
+    import pandas as pd
+
+    frame = pd.DataFrame([list(r) for r in rows], columns=list(header))
+    frame.to_excel(path, sheet_name="Export", index=False, engine="odf")
+    return path
+
+
+def write_csv(path: Path, encoding: str, rows=ROWS, header=HEADER, delimiter: str = ",") -> Path:
+    """A CSV (all values as text) in the given encoding."""
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def write_encrypted(path: Path, plain: Path) -> Path:
+    """The xlsx plain, encrypted with a password as Excel does (msoffcrypto-tool)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with open(plain, "rb") as source, open(path, "wb") as target:
+        OOXMLFile(source).encrypt("secret", target)
+    return path
+
+
+def write_zip_bomb(path: Path, inflated_bytes: int) -> Path:
+    """An xlsx-shaped zip whose sheet inflates to inflated_bytes of zeros from a few kilobytes."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            block = b"0" * (1 << 20)
+            for _ in range(inflated_bytes // len(block)):
+                sheet.write(block)
+    return path
