@@ -11,10 +11,11 @@ setup:
 setup-dev:
 	$(PYTHON) -m pip install -q -r requirements-dev.txt
 
-# Debian's Chromium for the end-to-end test (Playwright never downloads a browser here).
+# Debian's Chromium for the end-to-end test (Playwright never downloads a browser here),
+# with a small CJK font so the Chinese interface and Chinese claims render in it.
 browser:
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	@if { [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh | grep -q .; } && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-microhei; \
 	fi
 
 run: setup

@@ -4,10 +4,13 @@ No Streamlit here, so the command line and tests can use them as they are.
 """
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from claims.figures import claim_length
-from claims.model import INDEPENDENT, Claim
+from claims.model import DEPENDENT, INDEPENDENT, Claim
+from claims.results import CANCELED
 
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 _INDEPENDENT_FILL = "#1f5fbf"
@@ -15,19 +18,36 @@ _DEPENDENT_FILL = "#eef3fb"
 _CANCELED_FILL = "#f2f2f2"
 
 
+@dataclass(frozen=True)
+class Distributions:
+    """How a finished job's patents spread: patents per claim count, per independent-claim count, per language."""
+
+    claims_per_patent: dict[int, int] = field(default_factory=dict)
+    independent_per_patent: dict[int, int] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)  # patents per claims language
+
+
+def distributions(records: Iterable[Mapping[str, Any]]) -> Distributions:
+    """Distributions over result rows (JSON Lines records); rows without claims are left out."""
+    claims, independent, languages = Counter(), Counter(), Counter()
+    for record in records:
+        if not record.get("claims_total"):
+            continue
+        claims[record["claims_total"]] += 1
+        independent[record.get("independent_total") or 0] += 1
+        languages[record.get("claims_language") or "?"] += 1
+    return Distributions(dict(sorted(claims.items())), dict(sorted(independent.items())), dict(languages.most_common()))
+
+
 def claims_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Claim, ...]:
-    """Claims back from their JSON form (the JSON Lines result), ignoring fields Claim lacks."""
-    return tuple(
-        Claim(
-            number=int(record["number"]),
-            kind=str(record["kind"]),
-            refs=tuple(int(ref) for ref in record.get("refs") or ()),
-            text=str(record.get("text") or ""),
-            canceled=bool(record.get("canceled", False)),
-            category=record.get("category"),
-        )
-        for record in records
-    )
+    """Claims back from their JSON form (the JSON Lines result), where kind 'canceled' marks a canceled claim."""
+    claims = []
+    for record in records:
+        refs = tuple(int(ref) for ref in record.get("refs") or ())
+        canceled = record["kind"] == CANCELED
+        kind = (DEPENDENT if refs else INDEPENDENT) if canceled else str(record["kind"])
+        claims.append(Claim(int(record["number"]), kind, refs, str(record.get("text") or ""), canceled, record.get("category")))
+    return tuple(claims)
 
 
 def excerpt(text: str, limit: int) -> str:

@@ -1,0 +1,62 @@
+"""Jobs: this workspace's recent jobs, with their progress, and what can be done with each."""
+import streamlit as st
+
+import ui
+from claims import jobs
+from claims.supervisor import ensure_worker
+
+workspace = ui.begin_page("nav.jobs")
+t = ui.t
+store = ui.store()
+
+st.title(t("jobs.title"))
+st.caption(t("jobs.lead"))
+
+
+def job_row(job: jobs.Job) -> None:
+    """One job: name and times, state and progress, and its actions."""
+    with st.container(border=True):
+        name, state, actions = st.columns([5, 4, 4], vertical_alignment="center")
+        name.markdown(f"**{job.filename}**")
+        name.caption(ui.job_times(job))
+        state.markdown(ui.state_badge(job.state))
+        if job.state in jobs.ACTIVE:
+            state.progress(job.progress, text=ui.rows_text(job))
+        else:
+            state.caption(ui.rows_text(job))
+        with actions:
+            buttons = st.columns(4)
+            with buttons[0]:
+                ui.job_link(job.id, workspace, t("jobs.open"))
+            if job.state in jobs.ACTIVE and buttons[1].button(t("job.cancel"), key=f"cancel-{job.id}"):
+                jobs.cancel(store, job.id)
+                st.rerun()
+            if job.state in (jobs.FAILED, jobs.CANCELED) and buttons[1].button(t("job.retry"), key=f"retry-{job.id}"):
+                jobs.retry(store, job.id)
+                ensure_worker(store.data_dir)
+                st.rerun()
+            if job.state == jobs.DONE:
+                with buttons[2]:
+                    ui.download_button(store, job, "xlsx", key=f"download-{job.id}")
+            with buttons[3].popover(t("jobs.delete"), icon=":material/delete:"):
+                st.caption(t("jobs.delete_confirm", filename=job.filename))
+                if st.button(t("jobs.delete_yes"), key=f"delete-{job.id}", type="primary"):
+                    jobs.delete(store, job.id)
+                    st.rerun()
+
+
+def job_list() -> None:
+    """Every job of the workspace, newest first; refreshed while any of them runs."""
+    listed = jobs.list_jobs(store, workspace=workspace)
+    if not listed:
+        st.info(t("jobs.none"))
+        st.page_link("app.py", label=t("nav.process"), icon=":material/upload_file:", query_params={ui.WORKSPACE_PARAM: workspace})
+        return
+    if any(job.state in jobs.ACTIVE for job in listed):
+        ensure_worker(store.data_dir)
+    for job in listed:
+        job_row(job)
+
+
+active = any(job.state in jobs.ACTIVE for job in jobs.list_jobs(store, workspace=workspace))
+st.fragment(job_list, run_every=2 if active else None)()

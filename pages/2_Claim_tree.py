@@ -1,0 +1,61 @@
+"""Claim tree: one patent of a finished job, its claims drawn as a dependency tree, each claim's text at hand."""
+import streamlit as st
+
+import ui
+from claims import jobs
+from claims.views import claim_rows, claim_tree_dot, claims_from_records
+
+workspace = ui.begin_page("nav.tree")
+t = ui.t
+store = ui.store()
+
+st.title(t("tree.title"))
+st.caption(t("tree.lead"))
+
+finished = [job for job in jobs.list_jobs(store, workspace=workspace) if job.state == jobs.DONE]
+linked = jobs.get_job(store, st.query_params.get("job", ""))
+if linked is not None and linked.state == jobs.DONE and all(job.id != linked.id for job in finished):
+    finished.insert(0, linked)  # a job reached through its link, from another workspace
+if not finished:
+    st.info(t("tree.no_jobs"))
+    st.page_link("app.py", label=t("nav.process"), icon=":material/upload_file:", query_params={ui.WORKSPACE_PARAM: workspace})
+    st.stop()
+
+by_id = {job.id: job for job in finished}
+chosen_id = st.selectbox(
+    t("tree.job"), list(by_id), index=list(by_id).index(linked.id) if linked is not None and linked.id in by_id else 0,
+    format_func=lambda job_id: t("tree.job_label", filename=by_id[job_id].filename, finished=ui.job_times(by_id[job_id])),
+)
+digest = ui.result_digest(store, by_id[chosen_id])
+if not digest.patents:
+    st.info(t("tree.no_claims"))
+    st.stop()
+
+patents = range(len(digest.patents))
+chosen = st.selectbox(
+    t("tree.patent"), patents,
+    format_func=lambda i: t("tree.patent_label", patent=digest.patents[i][0], claims=digest.patents[i][1]),
+    help=t("tree.patent_help"), key=f"patent-{chosen_id}",
+)
+record = ui.result_record(digest, digest.patents[chosen][2])
+claims = claims_from_records(record["claims"])
+language = record.get("claims_language")
+
+counts = st.columns(4)
+counts[0].metric(t("figure.claims"), record.get("claims_total") or 0)
+counts[1].metric(t("figure.independent"), record.get("independent_total") or 0)
+counts[2].metric(t("column.independent_claims"), record.get("independent_claims") or "—")
+counts[3].metric(t("figure.language"), ui.language_label(language))
+
+graph, texts = st.columns([3, 2])
+with graph:
+    st.graphviz_chart(claim_tree_dot(claims, language, ui.category_name), width="stretch")
+    st.caption(t("tree.legend"))
+with texts.container(height=640):
+    for claim in claims:
+        marker = "**" if claim.kind == "independent" else ""
+        with st.expander(f"{marker}{claim.number}{marker} · {ui.kind_name('canceled' if claim.canceled else claim.kind)}"
+                         + (f" · {t('column.refs')} {', '.join(map(str, claim.refs))}" if claim.refs else "")):
+            st.write(claim.text)
+with st.expander(t("tree.table")):
+    ui.claims_table(claim_rows(claims, language))
