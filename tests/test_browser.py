@@ -20,6 +20,7 @@ import pytest
 
 from claims.jobs import get_job, open_store
 from claims.worker import live_workers
+from processes import kill_processes_using
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -47,20 +48,6 @@ def wait_until(condition, timeout: float, what: str, every: float = 0.05):
             return value
         time.sleep(every)
     pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
-def processes_using(data_dir: Path) -> list[int]:
-    """Ids of the processes whose command line names this test's own data folder (its workers)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
-            except OSError:
-                continue
-            if str(data_dir).encode() in command:
-                found.append(int(entry.name))
-    return found
 
 
 @pytest.fixture
@@ -101,8 +88,7 @@ def server(tmp_path: Path):
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        for pid in processes_using(data_dir):  # workers run in their own sessions
-            os.kill(pid, signal.SIGKILL)
+        kill_processes_using(data_dir)  # workers run in their own sessions
         log.close()
 
 
