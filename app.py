@@ -72,7 +72,7 @@ def preview_cells(inspection: Inspection, column: int, id_column: int | None, pr
             t("figure.claims"): len(cell.claims),
             t("figure.independent"): independent,
         })
-    st.table(pd.DataFrame(rows).set_index(t("column.patent")))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 def choose_and_process(chosen: dict) -> None:

@@ -90,7 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "result.preview": {"en": "First rows", "zh": "前几行"},
     "result.reading": {"en": "Reading the results…", "zh": "正在读取结果…"},
     "result.to_tree": {"en": "See a patent's claim tree", "zh": "查看专利的权利要求树"},
-    "download.xlsx": {"en": "Download workbook (xlsx)", "zh": "下载工作簿（xlsx）"},
+    "download.xlsx": {"en": "Download workbook (xlsx)", "zh": "下载工作簿 xlsx"},
     "download.csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "download.jsonl": {"en": "Download JSON Lines", "zh": "下载 JSON Lines"},
     "chart.claims_per_patent": {"en": "Claims per patent", "zh": "每件专利的权利要求数"},
@@ -136,6 +136,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "Hover over a box for the claim's text.",
         "zh": "深色框为独立权利要求；箭头从被引用的权利要求指向引用它的权利要求。鼠标悬停可查看权利要求全文。",
     },
+    "tree.texts": {"en": "Each claim's text", "zh": "各项权利要求全文"},
     "tree.table": {"en": "All claims as a table", "zh": "全部权利要求表格"},
     # quick check page
     "quick.title": {"en": "Quick check", "zh": "快速检查"},
@@ -155,8 +156,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "quick.tree": {"en": "Tree", "zh": "引用树"},
     # figures and columns
     "figure.claims": {"en": "Claims", "zh": "权利要求数"},
-    "figure.independent": {"en": "Independent", "zh": "独立权利要求"},
-    "figure.dependent": {"en": "Dependent", "zh": "从属权利要求"},
+    "figure.independent": {"en": "Independent", "zh": "独立权利要求数"},
+    "figure.dependent": {"en": "Dependent", "zh": "从属权利要求数"},
     "figure.depth": {"en": "Depth", "zh": "引用层级"},
     "figure.depth_help": {
         "en": "The longest chain of references; an independent claim alone is 1.",
@@ -177,7 +178,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "column.category": {"en": "Category", "zh": "类别"},
     "column.length": {"en": "Length", "zh": "长度"},
     "column.text": {"en": "Text", "zh": "内容"},
-    "column.independent_claims": {"en": "Independent claims", "zh": "独立权利要求"},
+    "column.independent_claims": {"en": "Independent claims", "zh": "独立权利要求编号"},
     "column.tree": {"en": "Claim tree", "zh": "引用关系树"},
     "column.status": {"en": "Status", "zh": "状态"},
     "kind.independent": {"en": "independent", "zh": "独立"},

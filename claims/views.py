@@ -76,6 +76,18 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
+_TOP_DOWN_MAX_BREADTH = 6  # wider levels than this are laid out left to right instead
+
+
+def _levels(claims: Sequence[Claim]) -> dict[int, int]:
+    """Each claim's depth in the tree: 1 for a claim that refers to no earlier claim in the set."""
+    levels: dict[int, int] = {}
+    for claim in sorted(claims, key=lambda c: c.number):
+        parents = [levels[ref] for ref in claim.refs if ref in levels]
+        levels[claim.number] = 1 + max(parents, default=0)
+    return levels
+
+
 def claim_tree_dot(
     claims: Sequence[Claim],
     language: str | None = None,
@@ -83,15 +95,18 @@ def claim_tree_dot(
 ) -> str:
     """A Graphviz DOT digraph of the claims: an edge from each claim to the claims that refer to it.
 
-    Laid out left to right so that a long claim set grows downwards and stays readable; independent
-    claims are filled dark with their category, canceled ones dashed, and every node carries a short
-    excerpt with the whole text as its tooltip.
+    Top down while every level is narrow; a set with a wide level (many claims on claim 1) is laid out
+    left to right, so it grows downwards and stays readable at 60 claims. Independent claims are
+    filled dark with their category, canceled ones dashed; each node shows a short excerpt and has
+    the whole text as its tooltip.
     """
-    width = 18 if language in _CJK_LANGUAGES else 34
+    width = 12 if language in _CJK_LANGUAGES else 24
     numbers = {claim.number for claim in claims}
+    breadth = max(Counter(_levels(claims).values()).values(), default=0)
+    direction = "TB" if breadth <= _TOP_DOWN_MAX_BREADTH else "LR"
     lines = [
         "digraph claims {",
-        '  graph [rankdir=LR, nodesep=0.08, ranksep=0.35, bgcolor="transparent"];',
+        f'  graph [rankdir={direction}, nodesep=0.12, ranksep=0.3, bgcolor="transparent"];',
         '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, '
         f'margin="0.08,0.03", height=0.25, color="#8a9bb5", fillcolor="{_DEPENDENT_FILL}"];',
         '  edge [color="#8a9bb5", arrowsize=0.5];',

@@ -16,7 +16,7 @@ st.caption(t("jobs.lead"))
 def job_row(job: jobs.Job) -> None:
     """One job: name and times, state and progress, and its actions."""
     with st.container(border=True):
-        name, state, actions = st.columns([5, 4, 4], vertical_alignment="center")
+        name, state, actions = st.columns([4, 3, 5], vertical_alignment="center")
         name.markdown(f"**{job.filename}**")
         name.caption(ui.job_times(job))
         state.markdown(ui.state_badge(job.state))
@@ -24,21 +24,18 @@ def job_row(job: jobs.Job) -> None:
             state.progress(job.progress, text=ui.rows_text(job))
         else:
             state.caption(ui.rows_text(job))
-        with actions:
-            buttons = st.columns(4)
-            with buttons[0]:
-                ui.job_link(job.id, workspace, t("jobs.open"))
-            if job.state in jobs.ACTIVE and buttons[1].button(t("job.cancel"), key=f"cancel-{job.id}"):
+        with actions.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
+            ui.job_link(job.id, workspace, t("jobs.open"))
+            if job.state in jobs.ACTIVE and st.button(t("job.cancel"), key=f"cancel-{job.id}", icon=":material/stop:"):
                 jobs.cancel(store, job.id)
                 st.rerun()
-            if job.state in (jobs.FAILED, jobs.CANCELED) and buttons[1].button(t("job.retry"), key=f"retry-{job.id}"):
+            if job.state in (jobs.FAILED, jobs.CANCELED) and st.button(t("job.retry"), key=f"retry-{job.id}", icon=":material/replay:"):
                 jobs.retry(store, job.id)
                 ensure_worker(store.data_dir)
                 st.rerun()
             if job.state == jobs.DONE:
-                with buttons[2]:
-                    ui.download_button(store, job, "xlsx", key=f"download-{job.id}")
-            with buttons[3].popover(t("jobs.delete"), icon=":material/delete:"):
+                ui.download_button(store, job, "xlsx", key=f"download-{job.id}")
+            with st.popover(t("jobs.delete"), icon=":material/delete:"):
                 st.caption(t("jobs.delete_confirm", filename=job.filename))
                 if st.button(t("jobs.delete_yes"), key=f"delete-{job.id}", type="primary"):
                     jobs.delete(store, job.id)

@@ -47,15 +47,15 @@ counts[1].metric(t("figure.independent"), record.get("independent_total") or 0)
 counts[2].metric(t("column.independent_claims"), record.get("independent_claims") or "—")
 counts[3].metric(t("figure.language"), ui.language_label(language))
 
-graph, texts = st.columns([3, 2])
-with graph:
-    st.graphviz_chart(claim_tree_dot(claims, language, ui.category_name), width="stretch")
-    st.caption(t("tree.legend"))
-with texts.container(height=640):
+st.graphviz_chart(claim_tree_dot(claims, language, ui.category_name), width="content")
+st.caption(t("tree.legend"))
+st.subheader(t("tree.texts"))
+with st.container(height=480):
     for claim in claims:
         marker = "**" if claim.kind == "independent" else ""
-        with st.expander(f"{marker}{claim.number}{marker} · {ui.kind_name('canceled' if claim.canceled else claim.kind)}"
-                         + (f" · {t('column.refs')} {', '.join(map(str, claim.refs))}" if claim.refs else "")):
-            st.write(claim.text)
+        refs = f" · {t('column.refs')} {', '.join(map(str, claim.refs))}" if claim.refs else ""
+        kind = ui.kind_name("canceled" if claim.canceled else claim.kind)
+        with st.expander(f"{marker}{claim.number}{marker} · {kind}{refs}"):
+            st.text(claim.text)
 with st.expander(t("tree.table")):
     ui.claims_table(claim_rows(claims, language))

@@ -33,5 +33,5 @@ table, tree = st.tabs([t("quick.table"), t("quick.tree")])
 with table:
     ui.claims_table(claim_rows(cell.claims, cell.language))
 with tree:
-    st.graphviz_chart(claim_tree_dot(cell.claims, cell.language, ui.category_name), width="stretch")
+    st.graphviz_chart(claim_tree_dot(cell.claims, cell.language, ui.category_name), width="content")
     st.caption(t("tree.legend"))

@@ -117,8 +117,8 @@ def test_the_sheet_choice_lists_every_sheet_with_its_row_count(data_dir, export)
 
 
 def test_the_preview_shows_how_the_first_cells_parse(data_dir, export):
-    preview = upload(app(), export).table[0].value
-    assert list(preview.index) == ["CN112345678A", "US10123456B2", "EP1234567B1"]
+    preview = upload(app(), export).dataframe[0].value
+    assert list(preview["Publication number"]) == ["CN112345678A", "US10123456B2", "EP1234567B1"]
     assert list(preview["Claims"]) == [3, 3, 0]
     assert list(preview["Independent"]) == [1, 2, 0]
 

@@ -111,7 +111,7 @@ def test_an_analyst_processes_a_workbook_that_survives_a_reload_and_a_killed_wor
 
             # The detected claims column is preselected, with the reason; accept it.
             expect(page.get_by_text("Detected: column '权利要求'")).to_be_visible()
-            expect(page.get_by_text("US10176795B2")).to_be_visible()  # the preview of parsed cells
+            expect(page.get_by_test_id("stDataFrame")).to_be_visible()  # the preview of parsed cells
             page.get_by_role("button", name="Process", exact=True).click()
             page.wait_for_url("**job=*")
             job_id = page.url.split("job=")[1].split("&")[0]

@@ -66,3 +66,12 @@ def test_distributions_count_patents_and_leave_out_rows_without_claims():
 def test_an_excerpt_is_one_line_and_ends_with_an_ellipsis_when_cut():
     assert excerpt("a  b\nc", 10) == "a b c"
     assert excerpt("abcdefghijkl", 6) == "abcde…"
+
+
+def test_a_narrow_tree_is_drawn_top_down_and_a_wide_one_left_to_right():
+    narrow = parse_claims(CELL).claims
+    wide = claims_from_records(
+        [{"number": 1, "kind": "independent", "refs": [], "text": "A device."}]
+        + [{"number": n, "kind": "dependent", "refs": [1], "text": f"The device of claim 1, part {n}."} for n in range(2, 30)]
+    )
+    assert "rankdir=TB" in claim_tree_dot(narrow) and "rankdir=LR" in claim_tree_dot(wide)
