@@ -123,13 +123,28 @@ def test_the_preview_shows_how_the_first_cells_parse(data_dir, export):
     assert list(preview["Independent"]) == [1, 2, 0]
 
 
-def test_a_bad_file_gets_a_one_line_error_naming_the_users_file(data_dir, export, tmp_path):
-    locked = write_encrypted(tmp_path / "locked.xlsx", export)
-    test = upload(app(), locked, "我的导出.xlsx")
+BAD_FILES = {
+    "encrypted": (lambda folder, export: write_encrypted(folder / "locked.xlsx", export), "password"),
+    "empty": (lambda folder, export: written(folder / "empty.xlsx", b""), "empty"),
+    "not a spreadsheet": (lambda folder, export: written(folder / "notes.xlsx", b"just some notes"), "spreadsheet"),
+    "no data rows": (lambda folder, export: write_xlsx(folder / "header_only.xlsx", rows=()), "no data rows"),
+}
+
+
+def written(path: Path, content: bytes) -> Path:
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_a_bad_file_gets_a_one_line_error_naming_the_users_file(data_dir, export, tmp_path, kind):
+    make, hint = BAD_FILES[kind]
+    test = upload(app(), make(tmp_path, export), "我的导出.xlsx")
     assert not test.exception
     [error] = test.error
     assert error.value.startswith("我的导出.xlsx:") and "\n" not in error.value
-    assert "password" in error.value
+    assert hint in error.value.lower()
+    assert [b.label for b in test.button] == ["Another file"]
 
 
 def test_process_submits_a_job_and_puts_its_id_in_the_url(data_dir, export):
