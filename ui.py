@@ -22,8 +22,8 @@ from claims.jobs import Job, open_store, result_path
 from claims.languages import TABLES
 from claims.model import Figures, Finding, ParsedCell
 from claims.results import FIGURE_COLUMNS
-from claims.views import Distributions, distributions
 from claims.store import DiskStore, resolve_data_dir
+from claims.views import Distributions, distributions
 
 PASSWORD_ENV = "CLAIMS_PASSWORD"
 WORKSPACE_PARAM = "ws"
