@@ -3,7 +3,7 @@
 #   make test   set up and run the whole test suite (browser test included)
 PYTHON ?= python3
 
-.PHONY: setup setup-dev browser run test bench
+.PHONY: setup setup-dev browser run test bench screenshot
 
 setup:
 	$(PYTHON) -m pip install -q -r requirements.txt
@@ -23,6 +23,10 @@ run: setup
 
 test: setup-dev browser
 	$(PYTHON) -m pytest -q
+
+# Refresh the README's picture of the finished page (taken by the browser test).
+screenshot: setup-dev browser
+	CLAIMS_SCREENSHOT=docs/screenshot.png $(PYTHON) -m pytest -q tests/test_browser.py
 
 bench: setup-dev
 	$(PYTHON) bench/bench_engine.py
