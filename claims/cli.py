@@ -7,18 +7,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from claims.errors import InputError
 from claims.inspection import inspect_input
+from claims.jobs import (
+    DONE, FINISHED, Job, cancel, list_jobs, open_store, plan_input, require_job, result_path, retry, submit,
+)
 from claims.pipeline import Options, process
 from claims.progress import ProgressBar
 from claims.sources import Limits
+from claims.supervisor import ensure_worker
 from claims.tables import column_letter
 from claims.writing import FORMATS
+from claims.worker import WorkerSettings, run_worker
 
 EXIT_INPUT = 2
 
@@ -105,10 +113,159 @@ def run_process(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """--data-dir, shared by the job commands."""
+    parser.add_argument("--data-dir", type=Path,
+                        help="where jobs are kept (default: $CLAIMS_DATA_DIR, else ./data)")
+
+
+def add_job_id(parser: argparse.ArgumentParser) -> None:
+    add_data_dir(parser)
+    parser.add_argument("job", metavar="JOB", help="job id, as printed by submit")
+
+
+def add_submit(parser: argparse.ArgumentParser) -> None:
+    add_input_options(parser)
+    add_data_dir(parser)
+    parser.add_argument("--no-worker", action="store_true",
+                        help="do not start a background worker when none is running")
+
+
+def run_submit(args: argparse.Namespace) -> int:
+    store = open_store(args.data_dir)
+    options = options_from(args)
+    plan = plan_input(args.input, options, args.input.name, limits_from(args))
+    job = submit(store, args.input, options, plan=plan)
+    if not args.no_worker:
+        ensure_worker(store.data_dir)
+    print(f"{job.filename}: {job.rows_total:,} rows, job {job.state}", file=sys.stderr)
+    print(job.id)
+    return 0
+
+
+def add_status(parser: argparse.ArgumentParser) -> None:
+    add_data_dir(parser)
+    parser.add_argument("job", metavar="JOB", nargs="?", help="job id (default: list every job)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _job_json(job: Job) -> dict:
+    return {**{k: v for k, v in job.to_dict().items() if k != "plan"}, "progress": job.progress}
+
+
+def _job_line(job: Job) -> str:
+    total = "?" if job.rows_total is None else f"{job.rows_total:,}"
+    line = f"{job.id}  {job.state:<8} {job.progress:4.0%}  {job.rows_done:,}/{total} rows  {job.filename}"
+    return f"{line}  ({job.error})" if job.error else line
+
+
+def run_status(args: argparse.Namespace) -> int:
+    store = open_store(args.data_dir)
+    jobs = [require_job(store, args.job)] if args.job else list_jobs(store)
+    if args.json:
+        found = [_job_json(job) for job in jobs]
+        print(json.dumps(found[0] if args.job else found, ensure_ascii=False, indent=2))
+    elif not jobs:
+        print("no jobs; `python -m claims submit INPUT` queues one", file=sys.stderr)
+    for job in [] if args.json else jobs:
+        print(_job_line(job))
+    return 0
+
+
+def add_wait(parser: argparse.ArgumentParser) -> None:
+    add_job_id(parser)
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run_wait(args: argparse.Namespace) -> int:
+    store = open_store(args.data_dir)
+    bar = None if args.quiet else ProgressBar()
+    job = require_job(store, args.job)
+    try:
+        while job.state not in FINISHED:
+            if bar is not None:
+                bar(job.rows_done, job.rows_total or 0, job.stage, job.rate, job.eta_seconds)
+            time.sleep(0.2)
+            job = require_job(store, args.job)
+        if bar is not None:
+            bar(job.rows_done, job.rows_total or 0, job.state)
+    finally:
+        if bar is not None:
+            bar.close()
+    if job.state != DONE:
+        print(f"job {job.id} {job.state}{': ' + job.error if job.error else ''}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def add_result(parser: argparse.ArgumentParser) -> None:
+    add_job_id(parser)
+    parser.add_argument("-o", "--output", type=Path, help="where to copy the result "
+                        "(default: the input's name with .processed.FORMAT, in this folder)")
+    parser.add_argument("--format", choices=FORMATS, default="xlsx", help="output format (default: xlsx)")
+
+
+def run_result(args: argparse.Namespace) -> int:
+    store = open_store(args.data_dir)
+    job = require_job(store, args.job)
+    source = result_path(store, job, args.format)
+    output = args.output or Path(f"{Path(job.filename).stem}.processed.{args.format}")
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        os.replace(partial, output)
+    finally:
+        partial.unlink(missing_ok=True)
+    print(output)
+    return 0
+
+
+def run_cancel(args: argparse.Namespace) -> int:
+    job = cancel(open_store(args.data_dir), args.job)
+    print(f"job {job.id} {job.state}")
+    return 0
+
+
+def add_retry(parser: argparse.ArgumentParser) -> None:
+    add_job_id(parser)
+    parser.add_argument("--no-worker", action="store_true",
+                        help="do not start a background worker when none is running")
+
+
+def run_retry(args: argparse.Namespace) -> int:
+    store = open_store(args.data_dir)
+    job = retry(store, args.job)
+    if not args.no_worker:
+        ensure_worker(store.data_dir)
+    print(f"job {job.id} {job.state}")
+    return 0
+
+
+def add_worker(parser: argparse.ArgumentParser) -> None:
+    add_data_dir(parser)
+    parser.add_argument("--once", action="store_true", help="exit when no job is left instead of waiting")
+    parser.add_argument("--retention-days", type=float, default=7.0,
+                        help="delete finished jobs and their files after this many days (default: 7)")
+    parser.add_argument("--lease", type=float, default=WorkerSettings.lease_seconds,
+                        help="seconds without a heartbeat after which another worker takes a job over")
+
+
+def run_worker_command(args: argparse.Namespace) -> int:
+    run_worker(open_store(args.data_dir), args.once, args.retention_days, args.lease)
+    return 0
+
+
 COMMANDS: list[Command] = [
     Command("inspect", "show sheets, columns and the detected claims and publication-number columns",
             add_inspect, run_inspect),
     Command("process", "split every claims cell and write the processed workbook", add_process, run_process),
+    Command("submit", "queue INPUT for the background worker; prints the job id last", add_submit, run_submit),
+    Command("status", "show one job, or list every job", add_status, run_status),
+    Command("wait", "show a job's progress until it ends", add_wait, run_wait),
+    Command("result", "copy a done job's result to a file", add_result, run_result),
+    Command("cancel", "stop a queued or running job and remove its partial files", add_job_id, run_cancel),
+    Command("retry", "queue a failed or canceled job again", add_retry, run_retry),
+    Command("worker", "run a background worker that processes queued jobs", add_worker, run_worker_command),
 ]
 
 

@@ -9,7 +9,7 @@ The API the app and the command line use:
     get_job(store, job_id) -> Job | None              # require_job(...) raises JobNotFound instead
     list_jobs(store, workspace=None) -> list[Job]     # newest first
     cancel(store, job_id); retry(store, job_id); delete(store, job_id)
-    result_path(store, job, fmt="xlsx") -> Path       # xlsx from the worker; csv/jsonl made on demand
+    result_path(store, job, fmt="xlsx") -> Path       # xlsx from the worker; csv/jsonl/parquet on demand
     ensure_worker(data_dir) -> bool                   # in claims.supervisor
 
 A job's states: queued -> running -> done | failed | canceled; failed and canceled jobs can be
@@ -25,14 +25,16 @@ import re
 import secrets
 import shutil
 import time
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import IO, Any, Mapping
+from typing import IO, Any, Iterator, Mapping
 
 from claims import pipeline
-from claims.checkpoints import read_checkpoint
+from claims.checkpoints import read_checkpoint, write_checkpoint
 from claims.errors import InputError
+from claims.sources import Limits
 from claims.store import Store, open_store, update
+from claims.writing import FORMATS
 
 __all__ = [
     "Job",
@@ -53,7 +55,6 @@ QUEUED, RUNNING, DONE, FAILED, CANCELED = "queued", "running", "done", "failed",
 ACTIVE = (QUEUED, RUNNING)
 FINISHED = (DONE, FAILED, CANCELED)
 DEFAULT_CHUNK_ROWS = 1000
-RESULT_FORMATS = ("xlsx", "csv", "jsonl")
 _COPY_BLOCK = 1 << 20
 
 
@@ -159,6 +160,12 @@ def save_upload(store: Store, filename: str, content: bytes | IO[bytes]) -> Path
     return target
 
 
+def plan_input(input_path: Path, options: pipeline.Options, filename: str,
+               limits: Limits = Limits()) -> pipeline.Plan:
+    """The pipeline's plan for a job's input copy, naming the file as the user knows it."""
+    return replace(pipeline.plan(input_path, options, limits), input_name=filename)
+
+
 def _file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -174,10 +181,12 @@ def submit(
     workspace: str | None = None,
     filename: str | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    plan: pipeline.Plan | None = None,
 ) -> Job:
     """Queue a job for input_path; the same content with the same options gives the existing job.
 
     A file outside the data folder is first copied in, so later edits to it cannot change the job.
+    A plan made beforehand (the command line checks the input that way) spares the worker making it.
     """
     source = Path(input_path)
     if not source.is_file():
@@ -205,6 +214,8 @@ def submit(
             options=option_values,
             workspace=workspace,
             chunk_rows=chunk_rows,
+            rows_total=plan.rows_total if plan else None,
+            plan=plan.to_dict() if plan else None,
             created=time.time(),
         )
         store.put(job_key(job.id), job.to_dict())
@@ -292,19 +303,23 @@ def delete(store: Store, job_id: str) -> None:
     remove_job_files(store, job_id)
 
 
-def checkpoint_results(store: Store, job: Job, chunk_count: int) -> Any:
-    """The chunk results of a job, in order, read back from its verified checkpoints."""
-    for index in range(chunk_count):
-        payload = read_checkpoint(chunks_dir(store, job.id), index)
-        if payload is None:
-            raise InputError(f"job {job.id}: checkpoint {index} is missing or damaged; retry the job")
-        yield pipeline.ChunkResult.from_dict(payload)
+def restored_results(store: Store, job: Job, plan: pipeline.Plan) -> Iterator[pipeline.ChunkResult]:
+    """A done job's chunk results, in order, from its checkpoints; a damaged one is made again."""
+    directory = chunks_dir(store, job.id)
+    for chunk in pipeline.iter_chunks(job.input_path, plan, chunk_rows=job.chunk_rows):
+        payload = read_checkpoint(directory, chunk.index)
+        if payload is not None:
+            yield pipeline.ChunkResult.from_dict(payload)
+            continue
+        result = pipeline.analyse_chunk(chunk, plan)
+        write_checkpoint(directory, chunk.index, result.to_dict())
+        yield result
 
 
 def result_path(store: Store, job: Job, fmt: str = "xlsx") -> Path:
     """The job's result in format fmt; formats other than the worker's are made once, on demand."""
-    if fmt not in RESULT_FORMATS:
-        raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     job = require_job(store, job.id)
     if job.state != DONE:
         raise InputError(f"job {job.id} is {job.state}; results exist once it is done")
@@ -313,9 +328,8 @@ def result_path(store: Store, job: Job, fmt: str = "xlsx") -> Path:
     target = job_dir(store, job.id) / f"result.{fmt}"
     if not target.is_file():
         plan = pipeline.Plan.from_dict(job.plan)
-        chunk_count = -(-plan.rows_total // job.chunk_rows)
         pipeline.write_outputs(
-            Path(job.input_path), plan, checkpoint_results(store, job, chunk_count), target, fmt,
-            {"job": job.id, "filename": job.filename},
+            job.input_path, plan, restored_results(store, job, plan), target, fmt,
+            {"started": job.started or job.created, "job": job.id},
         )
     return target

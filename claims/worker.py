@@ -8,20 +8,25 @@ job back; a cancel is noticed within about a second. Old jobs are swept after th
 """
 from __future__ import annotations
 
+import ctypes
 import errno
+import multiprocessing
 import os
 import signal
 import socket
 import threading
 import time
 import traceback
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 from claims import pipeline
-from claims.checkpoints import read_checkpoint, remove_stray_temporaries, write_checkpoint
+from claims.checkpoints import SUFFIX as CHECKPOINT_SUFFIX
+from claims.checkpoints import checkpoint_ok, read_checkpoint, remove_stray_temporaries, write_checkpoint
 from claims.errors import InputError
 from claims.jobs import (
     CANCELED,
@@ -31,13 +36,12 @@ from claims.jobs import (
     QUEUED,
     RUNNING,
     Job,
-    checkpoint_results,
     chunks_dir,
     delete,
-    get_job,
     job_dir,
     job_key,
     list_jobs,
+    plan_input,
     remove_job_files,
     uploads_dir,
 )
@@ -46,6 +50,9 @@ from claims.store import Store
 HOST = socket.gethostname()
 MAX_CRASHES = 20  # a job whose worker died this many times is failed, not retaken forever
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+# Analysis processes are spawned (not forked from this threaded process) and die with it.
+_SPAWN = multiprocessing.get_context("spawn")
+_PR_SET_PDEATHSIG = 1
 DISK_FULL_MESSAGE = "the disk holding the data folder is full; free some space and retry the job"
 
 
@@ -63,6 +70,16 @@ class WorkerSettings:
 
 class Interrupted(Exception):
     """The chunk in hand was abandoned: SIGTERM, a cancel, or the job was taken over."""
+
+
+def _die_with(parent: int) -> None:
+    """Make this analysis process end when its worker does, even by SIGKILL (Linux)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):  # no prctl: the process ends after its current chunk instead
+        pass
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 # ---- liveness -------------------------------------------------------------------------------
@@ -104,6 +121,14 @@ def live_workers(store: Store, lease_seconds: float = WorkerSettings.lease_secon
     """The records of workers whose heartbeat is live."""
     records = (store.get(key) for key in list(store.keys("worker:")))
     return [r for r in records if worker_alive(r, lease_seconds)]
+
+
+def beat(store: Store, worker_id: str, job_id: str | None = None, stopped: bool = False) -> None:
+    """Record that worker_id, this process, is alive now (and which job it holds)."""
+    store.put(f"worker:{worker_id}", {
+        "id": worker_id, "pid": os.getpid(), "host": HOST, "start": process_start(os.getpid()),
+        "beat": time.time(), "job": job_id, "stopped": stopped,
+    })
 
 
 # ---- claiming -------------------------------------------------------------------------------
@@ -217,10 +242,7 @@ class Worker:
             self.interruptible = False
 
     def _beat(self) -> None:
-        self.store.put(f"worker:{self.id}", {
-            "id": self.id, "pid": os.getpid(), "host": HOST, "start": process_start(os.getpid()),
-            "beat": time.time(), "job": self.job_id, "stopped": self.stopping.is_set(),
-        })
+        beat(self.store, self.id, self.job_id, self.stopping.is_set())
 
     def _heartbeat_loop(self) -> None:
         while not self.stopping.wait(self.settings.heartbeat_seconds):
@@ -310,42 +332,79 @@ class Worker:
             self._after_interruption(job_id)
 
     def _process(self, job: Job) -> None:
-        store, directory = self.store, chunks_dir(self.store, job.id)
-        input_path = Path(job.input_path)
+        store = self.store
+        chunks_dir(store, job.id).mkdir(parents=True, exist_ok=True)
         if job.plan is None:
             options = pipeline.Options.from_dict(job.options)
             with self._interruptible():
-                plan = pipeline.plan(input_path, options)
-            job = _owned_update(store, self.id, job.id, plan=plan.to_dict(),
-                                rows_total=plan.rows_total, stage="analysing")
+                plan = plan_input(Path(job.input_path), options, job.filename)
+            job = _owned_update(store, self.id, job.id, plan=plan.to_dict(), rows_total=plan.rows_total,
+                                stage="processing")
         else:
             plan = pipeline.Plan.from_dict(job.plan)
-            job = _owned_update(store, self.id, job.id, stage="analysing")
-        progress = _Progress(job.rows_total or 0, self.settings.progress_seconds)
-        chunk_count = 0
-        for chunk in pipeline.iter_chunks(input_path, plan, chunk_rows=job.chunk_rows):
-            if self.abandon.is_set():
-                raise Interrupted("abandoned")
-            if read_checkpoint(directory, chunk.index) is None:
+            job = _owned_update(store, self.id, job.id, stage="processing")
+        workers = (os.cpu_count() or 1) if plan.rows_total >= pipeline.POOL_MIN_ROWS else 1
+        pool = None if workers == 1 else ProcessPoolExecutor(
+            workers, mp_context=_SPAWN, initializer=_die_with, initargs=(os.getpid(),))
+        output = job_dir(store, job.id) / "result.xlsx"
+        progress = _Progress(plan.rows_total, self.settings.progress_seconds)
+        try:
+            if any(chunks_dir(store, job.id).glob("*" + CHECKPOINT_SUFFIX)):
+                # Resuming: analyse the missing chunks first, so the output is written once, at the end.
+                for _ in self._checkpointed(job, plan, pool, 2 * workers, progress, restore=False):
+                    pass
+                progress = _Progress(plan.rows_total, self.settings.progress_seconds)
+            results = self._checkpointed(job, plan, pool, 2 * workers, progress, restore=True)
+            run_info = {"started": job.started or time.time(), "job": job.id, "workers": workers}
+            summary = pipeline.write_outputs(job.input_path, plan, results, output, "xlsx", run_info)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)  # never wait out a chunk on cancel
+        remove_stray_temporaries(chunks_dir(store, job.id))
+        _owned_update(store, self.id, job.id, state=DONE, stage="done", owner=None,
+                      results={"xlsx": str(output)}, summary=summary.to_dict(), finished=time.time(),
+                      rows_done=summary.rows, eta_seconds=0.0)
+
+    def _checkpointed(self, job: Job, plan: pipeline.Plan, pool: ProcessPoolExecutor | None, depth: int,
+                      progress: _Progress, restore: bool) -> Iterator[pipeline.ChunkResult | None]:
+        """The job's chunk results in order: restored from verified checkpoints (or, without
+        restore, only checked and given as None), else analysed (in the pool when there is one)
+        and checkpointed before they count as done."""
+        directory = chunks_dir(self.store, job.id)
+        pending: deque[tuple[pipeline.Chunk, Any, bool]] = deque()  # chunk, result or future, fresh
+
+        def settle() -> pipeline.ChunkResult | None:
+            chunk, result, fresh = pending.popleft()
+            if isinstance(result, Future):
                 with self._interruptible():
-                    result = pipeline.analyse_chunk(chunk, plan)
+                    result = result.result()
+            if fresh:
                 write_checkpoint(directory, chunk.index, result.to_dict())
                 progress.computed(len(chunk.rows))
             else:
                 progress.restored(len(chunk.rows))
-            chunk_count = chunk.index + 1
             if progress.due():
-                _owned_update(store, self.id, job.id, **progress.fields())
-        _owned_update(store, self.id, job.id, **progress.fields(), stage="writing")
-        output = job_dir(store, job.id) / "result.xlsx"
-        run_info = {"job": job.id, "filename": job.filename}
-        pipeline.write_outputs(input_path, plan, checkpoint_results(store, job, chunk_count),
-                               output, "xlsx", run_info)
-        summary = pipeline.summarise(checkpoint_results(store, job, chunk_count)).to_dict()
-        remove_stray_temporaries(directory)
-        _owned_update(store, self.id, job.id, state=DONE, stage="done", owner=None,
-                      results={"xlsx": str(output)}, summary=summary, finished=time.time(),
-                      rows_done=progress.done, eta_seconds=0.0)
+                _owned_update(self.store, self.id, job.id, **progress.fields())
+            return result
+
+        for chunk in pipeline.iter_chunks(job.input_path, plan, chunk_rows=job.chunk_rows):
+            if self.abandon.is_set():
+                raise Interrupted("abandoned")
+            payload = read_checkpoint(directory, chunk.index) if restore else None
+            if payload is not None:
+                pending.append((chunk, pipeline.ChunkResult.from_dict(payload), False))
+            elif not restore and checkpoint_ok(directory, chunk.index):
+                pending.append((chunk, None, False))
+            elif pool is not None:
+                pending.append((chunk, pool.submit(pipeline.analyse_chunk, chunk, plan), True))
+            else:
+                with self._interruptible():
+                    pending.append((chunk, pipeline.analyse_chunk(chunk, plan), True))
+            while pending and (len(pending) >= depth or not isinstance(pending[0][1], Future)):
+                yield settle()
+        while pending:
+            yield settle()
+        _owned_update(self.store, self.id, job.id, **progress.fields(), stage="writing")
 
 
 class _Progress:
