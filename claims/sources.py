@@ -1,7 +1,7 @@
 """Spreadsheet input: recognise the format from the bytes, refuse bad files, list sheets, stream rows.
 
-Formats: xlsx/xlsm/xlsb, xls and ods (python-calamine; openpyxl's streaming reader for xlsx sheets too
-big to hold in memory), csv/tsv (encoding detected). Every refusal is an InputError with one line that
+Formats: xlsx/xlsm/xlsb, xls and ods (python-calamine; claims.xlsx_read streams xlsx sheets too big to
+hold in memory), csv/tsv (encoding detected). Every refusal is an InputError with one line that
 names the file and says what to do. Cell values come out the same whichever reader is used: None for
 an empty cell, int for a whole number, date for a midnight datetime.
 """
@@ -10,15 +10,15 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import python_calamine
 
 from claims.errors import InputError
+from claims.xlsx_read import SheetReader, XlsxError, sheet_names
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -40,8 +40,8 @@ class Limits:
     max_uncompressed_bytes: int = 8 << 30
     max_ratio: float = 100.0  # uncompressed / compressed, checked once the content passes ratio_floor_bytes
     ratio_floor_bytes: int = 64 << 20
-    # xlsx sheets whose XML is larger are streamed with openpyxl (bounded memory) instead of
-    # python-calamine, which holds the whole sheet: ~870 MB for 100k rows of claims.
+    # xlsx sheets whose XML is larger are streamed by claims.xlsx_read (bounded memory) instead of
+    # read by python-calamine, which holds the whole sheet: ~870 MB for 100k rows of claims.
     calamine_max_bytes: int = 160 << 20
 
 
@@ -54,7 +54,7 @@ class Source:
     sheets: tuple[str, ...]
     encoding: str | None = None  # csv only
     delimiter: str | None = None  # csv only
-    streamed: bool = False  # xlsx read with openpyxl's streaming reader
+    streamed: bool = False  # xlsx read with claims.xlsx_read's streaming reader
 
 
 @dataclass(frozen=True)
@@ -101,34 +101,46 @@ def list_sheets(source: Source) -> tuple[SheetInfo, ...]:
 
 
 def count_rows(source: Source, sheet: str) -> int:
-    """Rows in the sheet, from row 1 to the last row holding a value."""
-    if source.kind == "csv":
-        return sum(1 for _ in iter_rows(source, sheet))
-    if source.streamed:
-        workbook = _openpyxl_workbook(source)
-        try:
-            rows = workbook[sheet].max_row
-        finally:
-            workbook.close()
-        if rows is not None:
-            return rows
-        return sum(1 for _ in iter_rows(source, sheet))
-    with _calamine(source) as workbook:
-        data = _calamine_sheet(source, workbook, sheet)
-        end = data.end
-        return 0 if end is None else end[0] + 1
+    """Rows in the sheet, from row 1 to the last row holding a value (an xlsx sheet's dimension when
+    it is streamed and declares one)."""
+    rows = iter_rows(source, sheet)
+    if rows.declared is not None:
+        rows.close()
+        return rows.declared
+    return sum(1 for _ in rows)
 
 
-def iter_rows(source: Source, sheet: str) -> Iterator[tuple]:
-    """Stream the sheet's rows from row 1 (empty rows included, as empty tuples), values normalised."""
+class Rows(Iterator[tuple]):
+    """A sheet's rows, streamed once; `declared` is the sheet's row count when known before reading
+    every row (python-calamine's range, a streamed xlsx sheet's dimension), else None."""
+
+    def __init__(self, rows: Iterator[tuple], declared: int | None = None,
+                 close: Callable[[], None] | None = None) -> None:
+        self._rows = rows
+        self.declared = declared
+        self._close = close
+
+    def __next__(self) -> tuple:
+        return next(self._rows)
+
+    def close(self) -> None:
+        """Stop reading and release the file."""
+        if hasattr(self._rows, "close"):
+            self._rows.close()
+        if self._close is not None:
+            self._close()
+
+
+def iter_rows(source: Source, sheet: str) -> Rows:
+    """Stream the sheet's rows from row 1 (empty rows included), values normalised."""
     if sheet not in source.sheets:
         raise InputError(
             f"{source.path.name}: no sheet named {sheet!r}; the sheets are {', '.join(map(repr, source.sheets))}."
         )
     if source.kind == "csv":
-        return _csv_rows(source)
+        return Rows(_csv_rows(source))
     if source.streamed:
-        return _openpyxl_rows(source, sheet)
+        return _streamed_rows(source, sheet)
     return _calamine_rows(source, sheet)
 
 
@@ -174,9 +186,10 @@ def _open_zip(path: Path, size: int, limits: Limits) -> Source:
     )
     source = Source(path, kind, (), streamed=kind == "xlsx" and biggest_sheet > limits.calamine_max_bytes)
     if source.streamed:
-        workbook = _openpyxl_workbook(source)
-        sheets = tuple(workbook.sheetnames)
-        workbook.close()
+        try:
+            sheets = sheet_names(path)
+        except XlsxError as error:
+            raise _xlsx_error(source, error) from None
     else:
         with _calamine(source) as workbook:
             sheets = tuple(workbook.sheet_names)
@@ -276,40 +289,32 @@ def _calamine_sheet(source: Source, workbook: python_calamine.CalamineWorkbook, 
         raise _calamine_error(source, error) from None
 
 
-def _calamine_rows(source: Source, sheet: str) -> Iterator[tuple]:
+def _calamine_rows(source: Source, sheet: str) -> Rows:
+    """The sheet loaded whole; python-calamine's rows start at row 1 and at its range's first column."""
     with _calamine(source) as workbook:
         data = _calamine_sheet(source, workbook, sheet)
-        if data.start is None:
-            return
-        top, left = data.start
-        for _ in range(top):
-            yield ()
-        pad = (None,) * left
-        for row in data.iter_rows():
-            yield pad + tuple(normalise(value) for value in row)
+    if data.start is None:
+        return Rows(iter(()), 0)
+    pad = (None,) * data.start[1]
+    return Rows((pad + tuple(map(normalise, row)) for row in data.iter_rows()), data.end[0] + 1)
 
 
-def _openpyxl_workbook(source: Source):
-    import openpyxl
-
+def _streamed_rows(source: Source, sheet: str) -> Rows:
     try:
-        return openpyxl.load_workbook(
-            io.BufferedReader(open(source.path, "rb")), read_only=True, data_only=True, keep_links=False
-        )
-    except Exception as error:
-        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise InputError(f"{source.path.name}: the xlsx file is corrupt or truncated ({detail}); export it again.") from None
+        reader = SheetReader(source.path, sheet)
+    except XlsxError as error:
+        raise _xlsx_error(source, error) from None
+    declared = None if reader.dimension is None else reader.dimension[0]
+    return Rows(_guarded_rows(source, reader), declared, reader.close)
 
 
-def _openpyxl_rows(source: Source, sheet: str) -> Iterator[tuple]:
-    workbook = _openpyxl_workbook(source)
+def _guarded_rows(source: Source, reader: SheetReader) -> Iterator[tuple]:
     try:
-        for row in workbook[sheet].iter_rows(values_only=True):
-            yield tuple(normalise(value) for value in row)
-    except InputError:
-        raise
-    except Exception as error:
-        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise InputError(f"{source.path.name}: the xlsx file is corrupt or truncated ({detail}); export it again.") from None
-    finally:
-        workbook.close()
+        for row in reader:
+            yield tuple(map(normalise, row))
+    except XlsxError as error:
+        raise _xlsx_error(source, error) from None
+
+
+def _xlsx_error(source: Source, error: XlsxError) -> InputError:
+    return InputError(f"{source.path.name}: the xlsx file is corrupt or truncated ({error}); export it again.")

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.sources import Source, count_rows, iter_rows
+from claims.sources import Source, iter_rows
 
 HEADER_SCAN_ROWS = 30
 SAMPLE_ROWS = 200
@@ -62,8 +62,17 @@ def column_names(header: tuple, width: int) -> tuple[str, ...]:
 
 
 def read_table(source: Source, sheet: str, sample_rows: int = SAMPLE_ROWS) -> Table:
-    """Find the header of the sheet and read the first sample_rows rows below it."""
-    head = list(itertools.islice(iter_rows(source, sheet), HEADER_SCAN_ROWS + sample_rows))
+    """Find the header of the sheet and read the first sample_rows rows below it, in one pass: the row
+    count is the one the sheet declares when it covers the rows read, else the rest is counted."""
+    rows = iter_rows(source, sheet)
+    head = list(itertools.islice(rows, HEADER_SCAN_ROWS + sample_rows))
+    if len(head) < HEADER_SCAN_ROWS + sample_rows:
+        total = len(head)
+    elif rows.declared is not None and rows.declared >= len(head):
+        total = rows.declared
+    else:
+        total = len(head) + sum(1 for _ in rows)
+    rows.close()
     header_index = find_header_row(head[:HEADER_SCAN_ROWS])
     body = head[header_index + 1 :]
     width = max((len(row) for row in head[header_index:]), default=0)
@@ -71,9 +80,8 @@ def read_table(source: Source, sheet: str, sample_rows: int = SAMPLE_ROWS) -> Ta
         width -= 1
     header = head[header_index] if head else ()
     columns = column_names(header, width)
-    rows = tuple(_pad(row, width) for row in body[:sample_rows])
-    total = count_rows(source, sheet) if len(head) == HEADER_SCAN_ROWS + sample_rows else len(head)
-    return Table(sheet, header_index + 1, columns, rows, max(total - header_index - 1, 0))
+    rows_sample = tuple(_pad(row, width) for row in body[:sample_rows])
+    return Table(sheet, header_index + 1, columns, rows_sample, max(total - header_index - 1, 0))
 
 
 def _pad(row: tuple, width: int) -> tuple:

@@ -26,12 +26,19 @@ def test_xlsm_is_read_like_xlsx(tmp_path):
     assert open_source(path).kind == "xlsx"
 
 
-def test_streamed_xlsx_reads_the_same_rows_as_calamine(tmp_path):
+def test_streamed_xlsx_reads_the_same_rows_as_calamine(tmp_path):  # more cases in test_xlsx_read.py
     path = write_xlsx(tmp_path / "in.xlsx")
     whole = open_source(path)
     streamed = open_source(path, Limits(calamine_max_bytes=0))
     assert streamed.streamed and not whole.streamed
     assert list(iter_rows(streamed, "Export")) == list(iter_rows(whole, "Export"))
+
+
+def test_a_streamed_sheet_reads_its_row_count_from_its_dimension(tmp_path):
+    source = open_source(write_xlsx(tmp_path / "in.xlsx", titles=["Patent export"]), Limits(calamine_max_bytes=0))
+    rows = iter_rows(source, "Export")
+    assert rows.declared == 5
+    assert len(list(rows)) == 5
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])

@@ -1,9 +1,9 @@
 """Finding the header row below title lines and naming blank or repeated columns."""
 from __future__ import annotations
 
-from claims.sources import open_source
+from claims.sources import Limits, open_source
 from claims.tables import column_letter, column_names, find_header_row, read_table
-from workbooks import HEADER, write_xlsx
+from workbooks import HEADER, write_parts, write_xlsx
 
 
 def test_title_lines_above_the_header_are_skipped():
@@ -32,3 +32,19 @@ def test_read_table_finds_header_columns_and_row_count(tmp_path):
     table = read_table(source, "Export")
     assert (table.header_row, table.columns, table.rows_total) == (3, HEADER, 3)
     assert table.rows[0][0] == "CN112345678A"
+
+
+def test_a_streamed_sheet_counts_its_rows_as_calamine_does(tmp_path):
+    rows = [(f"CN{n:09d}A", "t", None, n, "1. A battery.") for n in range(300)]
+    path = write_xlsx(tmp_path / "many.xlsx", rows=rows)
+    whole = read_table(open_source(path), "Export")
+    streamed = read_table(open_source(path, Limits(calamine_max_bytes=0)), "Export")
+    assert whole.rows_total == streamed.rows_total == 300
+    assert whole.rows == streamed.rows
+
+
+def test_a_sheet_declaring_fewer_rows_than_it_holds_is_counted(tmp_path):
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>v{n}</t></is></c></row>' for n in range(1, 301))
+    path = write_parts(tmp_path / "stale.xlsx", f'<dimension ref="A1"/><sheetData>{rows}</sheetData>')
+    table = read_table(open_source(path, Limits(calamine_max_bytes=0)), "Export")
+    assert table.rows_total == 299

@@ -96,3 +96,43 @@ def write_zip_bomb(path: Path, inflated_bytes: int) -> Path:
             for _ in range(inflated_bytes // len(block)):
                 sheet.write(block)
     return path
+
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def write_parts(path, sheet_xml, shared=None, styles=None, date1904=False, namespace=MAIN):
+    """An xlsx built from raw parts, to hold what spreadsheet programs write but openpyxl does not."""
+    rels = [f'<Relationship Id="rId1" Type="{OFFICE_REL}/worksheet" Target="/xl/worksheets/sheet1.xml"/>']
+    if shared is not None:
+        rels.append(f'<Relationship Id="rId2" Type="{OFFICE_REL}/sharedStrings" Target="sharedStrings.xml"/>')
+    if styles is not None:
+        rels.append(f'<Relationship Id="rId3" Type="{OFFICE_REL}/styles" Target="styles.xml"/>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            '<Override PartName="/xl/styles.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'))
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId1" '
+                                        f'Type="{OFFICE_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", (
+            f'<workbook xmlns="{namespace}" xmlns:r="{OFFICE_REL}"><workbookPr date1904="{int(date1904)}"/>'
+            '<sheets><sheet name="Export" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        archive.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{PACKAGE_REL}">{"".join(rels)}</Relationships>')
+        archive.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{namespace}">{sheet_xml}</worksheet>')
+        if shared is not None:
+            archive.writestr("xl/sharedStrings.xml", f'<sst xmlns="{namespace}">{shared}</sst>')
+        if styles is not None:
+            archive.writestr("xl/styles.xml", f'<styleSheet xmlns="{namespace}">{styles}</styleSheet>')
+    return path
