@@ -35,7 +35,7 @@ def detect_language(text: str) -> str | None:
     if cjk and cjk >= len(_ASCII_WORD.findall(sample)) / 2:
         if hangul >= max(kana, han / 4):
             return "ko"
-        if kana * 20 >= han and kana >= 3:
+        if kana and kana * 30 >= han:  # Chinese text all but never holds kana
             return "ja"
         return "zh"
     words = _LATIN_WORD.findall(_CJK.sub(" ", sample))

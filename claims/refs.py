@@ -74,14 +74,16 @@ class Citations:
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
         self._low = low
         self._hits: list[_Citation] = []
+        listed = 0  # a noun inside an earlier list ('claim 1 or claim 2') is already read
         for m in _TRIGGER.finditer(low):
             start, end = m.span()
             noun = m.group()
-            if noun[0] in _LATIN_NOUN_START and (
+            if start < listed or (noun[0] in _LATIN_NOUN_START and (
                 (start and low[start - 1].isalpha()) or (end < len(low) and low[end].isalpha())
-            ):
-                continue  # 'reclaimed', 'claimed', 'beanspruchten'
-            self._hits.append(_Citation(start, end, tuple(_number_list(low, end, plural=noun in _PLURALS))))
+            )):
+                continue  # also 'reclaimed', 'claimed', 'beanspruchten'
+            numbers, listed = _number_list(low, end, plural=noun in _PLURALS)
+            self._hits.append(_Citation(start, end, tuple(sorted(set(numbers)))))
         self._starts = [h.start for h in self._hits]
 
     def _within(self, start: int, end: int) -> list[_Citation]:
@@ -119,13 +121,13 @@ def _value(m: re.Match) -> int:
     return int(m.group("ko") or m.group("th") or m.group("n"))
 
 
-def _number_list(norm: str, pos: int, plural: bool) -> list[int]:
-    """Numbers of the list starting at `pos`: '1', '1 or 2', '1 to 3', '1, 2 and 5', '1-3 or 7'."""
+def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
+    """Numbers of the list at `pos` ('1', '1 or 2', '1 to 3', '1, 2 and 5', '1-3 or 7') and where it ends."""
     m = _FIRST.match(norm, pos)
     if m is None:
-        return []
+        return [], pos
     numbers = [_value(m)]
-    accepted = 1  # numbers[:accepted] are certain; a bare ', 5' waits for a following 'or'/'and'
+    accepted, end = 1, m.end()  # numbers[:accepted] are certain; a bare ', 5' waits for an 'or'/'and'
     pos = m.end()
     while True:
         m = _NEXT.match(norm, pos)
@@ -137,15 +139,11 @@ def _number_list(norm: str, pos: int, plural: bool) -> list[int]:
             if not low < value <= low + _MAX_RANGE:
                 break
             numbers.extend(range(low + 1, value + 1))
-            accepted = len(numbers)
-        elif m.group("list") or m.group("comma") == "、":
+        elif m.group("list") or m.group("comma"):
             numbers.append(value)
-            accepted = len(numbers)
-        elif m.group("comma"):
-            numbers.append(value)
-            if plural:
-                accepted = len(numbers)
         else:
             break
         pos = m.end()
-    return numbers[:accepted]
+        if m.group("range") or m.group("list") or m.group("comma") == "、" or plural:
+            accepted, end = len(numbers), pos
+    return numbers[:accepted], end

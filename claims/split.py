@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.language import detect_language
 from claims.languages import DASH, NOT_CLAIM_PREFIXES, TABLES
 from claims.refs import Citations
 
@@ -52,6 +53,8 @@ _STYLE_CHANGE = 4  # cost of a chain switching between '1.', '1、', '1)', '【1
 _RESTART_COST = 14  # cost of a new version starting at 1, before the evidence for one
 _GAP_MAX = 20  # the most numbers a chain may skip (claims missing from an export)
 _WINDOW = 50  # how far into a claim a citation still counts as its opening
+_TITLE_MAX = 60  # the longest heading a claim may follow on its line
+_LANGUAGE_WINDOW = 300  # how much text either side of a restart tells its language
 
 
 @dataclass(frozen=True)
@@ -116,15 +119,13 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
     out = []
     for m, plain in _markers(norm):
         at = m.start()
-        if at and norm[at - 1] not in _TERMINATORS and not norm[at - 1].isspace():
-            continue  # inside a word or a number: 'S1、', 'A1.', '12345.'
         before = at
         while before > 0 and norm[before - 1] == " ":
             before -= 1
-        line = before == 0 or norm[before - 1] == "\n"
+        line = before == 0 or norm[before - 1] == "\n" or _after_title(norm, before)
         if not line:
             if norm[before - 1] not in _TERMINATORS:
-                continue
+                continue  # inside a word, a number or a sentence: 'S1、', '12345.', 'claim 1.'
             if plain:
                 word = _PREFIX_WORD.search(norm, max(0, before - 16), before)
                 if word and word.group(1).lower() in _NOT_CLAIM_PREFIX:
@@ -160,6 +161,14 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             quality += _CLAIMLIKE
         out.append(_Candidate(first, last, at, start, quality, line, canceled, style, opens, claimlike))
     return out
+
+
+def _after_title(norm: str, pos: int) -> bool:
+    """True when the line up to `pos` is only a heading: 'Claims 1. A ...', '权利要求书 1.一种...'."""
+    line_start = norm.rfind("\n", max(0, pos - _TITLE_MAX), pos) + 1
+    if line_start == 0 and pos > _TITLE_MAX:
+        return False
+    return _TITLE_LINE.match(norm, line_start, pos) is not None
 
 
 def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, str]]:
@@ -208,8 +217,8 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
 def _restart_cost(norm: str, cand: _Candidate) -> float:
     """How unlikely a claim 1 is to open a new language version rather than a list inside a claim.
 
-    A version needs evidence: a marker or blank line before it, a change of script, or a first
-    claim that opens as an independent claim does.
+    A version needs evidence: a marker or blank line before it, a change of script or language, or
+    a first claim that opens as an independent claim does.
     """
     cost = float(_RESTART_COST)
     line_start = norm.rfind("\n", 0, cand.at)
@@ -217,7 +226,9 @@ def _restart_cost(norm: str, cand: _Candidate) -> float:
         prev_line = norm[norm.rfind("\n", 0, line_start) + 1:line_start]
         if not prev_line.strip() or _TITLE_LINE.match(prev_line):
             cost -= 6
-    if _script_before(norm, cand.at) != _script_at(norm, cand.start):
+    before = norm[max(0, cand.at - _LANGUAGE_WINDOW):cand.at]
+    after = norm[cand.start:cand.start + _LANGUAGE_WINDOW]
+    if _script_before(norm, cand.at) != _script_at(norm, cand.start) or detect_language(before) != detect_language(after):
         cost -= 6
     if cand.opens:
         cost -= 5

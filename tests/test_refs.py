@@ -122,3 +122,7 @@ def test_a_bare_comma_after_a_singular_claim_ends_the_list():
 ])
 def test_italian_portuguese_and_dutch_references_are_read(text, expected):
     assert refs(text) == expected
+
+
+def test_a_noun_repeated_inside_a_list_is_read_once():
+    assert refs("of claim 1 or claim 2 or claim 3") == (1, 2, 3)

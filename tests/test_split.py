@@ -81,3 +81,8 @@ def test_a_missing_number_is_bridged_and_marked_as_a_gap():
 
 def test_text_without_numbered_claims_has_no_segments():
     assert split_claims(normalize("See original document (2 pages).")) == []
+
+
+def test_a_heading_on_the_same_line_as_claim_one_does_not_hide_it():
+    assert numbers("Claims 1. A device. 2. The device of claim 1.") == [(1, 0), (2, 0)]
+    assert numbers("特許請求の範囲【請求項1】装置。【請求項2】請求項1の装置。") == [(1, 0), (2, 0)]
