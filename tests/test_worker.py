@@ -139,17 +139,27 @@ def test_processes_claiming_at_once_never_claim_one_job_twice(small, tmp_path):
     store = open_store(tmp_path / "data")
     for workspace in range(12):
         submit(store, small, Options(), workspace=str(workspace))
+    # Each claimer stays alive until all are done: a claimer that exited would rightly have its
+    # running jobs taken over by the others.
     script = (
         "import sys; from claims.store import open_store; from claims.worker import beat, claim\n"
         "store = open_store(sys.argv[1]); beat(store, sys.argv[2])\n"
         "while (job := claim(store, sys.argv[2], 60.0)) is not None: print(job.id)\n"
+        "print('END', flush=True); sys.stdin.read()\n"
     )
     claimers = [
         subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "data"), f"racer-{n}"],
-                         cwd=ROOT, stdout=subprocess.PIPE, text=True)
+                         cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         for n in range(3)
     ]
-    claimed = [line for claimer in claimers for line in claimer.communicate(timeout=60)[0].split()]
+    claimed = []
+    for claimer in claimers:
+        for line in claimer.stdout:
+            if line == "END\n":
+                break
+            claimed.append(line.strip())
+    for claimer in claimers:
+        claimer.communicate(timeout=60)
     assert len(claimed) == len(set(claimed)) == 12
 
 
