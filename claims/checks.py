@@ -4,8 +4,9 @@ from __future__ import annotations
 from claims.model import ERROR, INFO, WARNING, Claim, Finding
 
 
-def check_claims(claims: tuple[Claim, ...], gaps: tuple[int, ...]) -> list[Finding]:
-    """Findings about one version's claims; `gaps` are the claims preceded by missing numbers."""
+def check_claims(claims: tuple[Claim, ...], gaps: tuple[int, ...], repeated: tuple[int, ...] = ()) -> list[Finding]:
+    """Findings about one version's claims; `gaps` are the claims preceded by missing numbers,
+    `repeated` the numbers that start a second claim (kept in the text of the first)."""
     findings: list[Finding] = []
     by_number = {c.number: c for c in claims}
     if claims and claims[0].number != 1:
@@ -17,6 +18,9 @@ def check_claims(claims: tuple[Claim, ...], gaps: tuple[int, ...]) -> list[Findi
         missing = str(low) if low == high else f"{low} to {high}"
         findings.append(Finding("numbering-gap", f"Claim {missing} is missing: the numbering jumps to {number}.",
                                 WARNING, number))
+    for number in repeated:
+        findings.append(Finding("duplicate-number", f"Claim number {number} is used twice; the second claim "
+                                f"{number} is kept in the text of the first.", WARNING, number))
     for c in claims:
         for r in c.refs:
             target = by_number.get(r)

@@ -50,7 +50,10 @@ def parse_claims(text: object, prefer: Sequence[str] = DEFAULT_PREFER) -> Parsed
     chosen = _choose(languages, prefer)
     language = languages[chosen]
     claims = _claims(text, citations, versions[chosen], language)
-    findings = checks.check_claims(claims, tuple(s.first for s in versions[chosen] if s.gap))
+    chosen_segments = versions[chosen]
+    findings = checks.check_claims(
+        claims, tuple(s.first for s in chosen_segments if s.gap), tuple(s.first for s in chosen_segments if s.repeated)
+    )
     if languages.count(language) > 1:
         findings.append(checks.duplicate_version_finding(language))
     return ParsedCell(
@@ -91,8 +94,9 @@ def _merge_sublists(
 
 
 def _choose(languages: list[str | None], prefer: Sequence[str]) -> int:
-    """Index of the version to use: the first preferred language present, else the first version."""
-    for code in prefer:
+    """Index of the version to use: the first preferred language present, then English, then Chinese,
+    else the first version."""
+    for code in (*prefer, *DEFAULT_PREFER):
         if code in languages:
             return languages.index(code)
     return 0

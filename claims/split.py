@@ -10,6 +10,7 @@ keeps 'heated to 120. 5 degrees' or 'FIG. 3. The' from being read as claims.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from claims.language import detect_language
@@ -69,6 +70,7 @@ class Segment:
     canceled: bool
     gap: bool  # numbers are missing right before this claim
     claimlike: bool  # its text opens like a claim: 'A device', '一种', or 'The device of claim 1'
+    repeated: bool = False  # its number starts another claim-like line inside its text: a duplicate
 
 
 @dataclass(frozen=True)
@@ -91,15 +93,18 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
     if not candidates:
         return []
     chain = _best_chain(norm, candidates)
+    starts = [c.at for c in candidates]
     segments: list[Segment] = []
     version = 0
     for k, (cand, step) in enumerate(chain):
         if step == "restart":
             version += 1
         end = chain[k + 1][0].at if k + 1 < len(chain) else len(norm)
+        inside = candidates[bisect_right(starts, cand.start):bisect_left(starts, end)]
+        repeated = any(c.first == cand.first and c.line and c.claimlike for c in inside)
         segments.append(
             Segment(cand.first, cand.last, cand.start, _trim_end(norm, cand.start, end),
-                    version, cand.canceled, step == "gap", cand.claimlike)
+                    version, cand.canceled, step == "gap", cand.claimlike, repeated)
         )
     return segments
 
@@ -200,7 +205,7 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
         score.append(base + c.quality)
         back.append((j, step))
         ends = best_end.setdefault(c.last, {})
-        if c.style not in ends or score[i] >= score[ends[c.style]]:
+        if c.style not in ends or score[i] > score[ends[c.style]]:  # the first of equals: a repeat is a duplicate
             ends[c.style] = i
         if best_any < 0 or score[i] > score[best_any]:
             best_any = i

@@ -29,3 +29,8 @@ def test_a_multiple_dependent_claim_on_a_multiple_dependent_claim_is_reported_on
 
 def test_a_clean_claim_set_has_no_findings():
     assert codes("1. A device.\n2. The device of claim 1.") == []
+
+
+def test_a_claim_number_used_twice_is_reported():
+    text = "1. A device.\n2. The device of claim 1.\n2. The device of claim 1, wherein.\n3. The device of claim 2."
+    assert codes(text) == ["duplicate-number"]

@@ -82,3 +82,7 @@ def test_a_numbered_list_ending_the_last_claim_stays_in_that_claim():
     assert [c.number for c in cell.claims] == [1, 2, 3]
     assert cell.claims[-1].text.endswith("4、包装。")
     assert [(v.language, v.claim_count) for v in cell.versions] == [("zh", 3)]
+
+
+def test_when_no_preferred_language_is_present_english_then_chinese_are_used():
+    assert parse_claims(BILINGUAL, prefer=("ja",)).language == "en"
