@@ -138,7 +138,7 @@ def test_an_analyst_processes_a_workbook_that_survives_a_reload_and_a_killed_wor
             expect(page.get_by_text("done", exact=True).first).to_be_visible(timeout=60_000)
             assert get_job(store, job_id).state == "done"
             assert all(worker["pid"] != worker_pid for worker in live_workers(store))
-            expect(page.get_by_text("Claims per patent")).to_be_visible()
+            expect(page.get_by_text("Claims per patent", exact=True)).to_be_visible()
 
             with page.expect_download() as download:
                 page.get_by_role("button", name="Download workbook (xlsx)").click()
