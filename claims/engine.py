@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 from collections.abc import Sequence
 
 from claims import checks
@@ -86,7 +85,7 @@ def _merge_sublists(
         previous = kept_versions[-1]
         listlike = 2 * len(version) < len(previous) or not any(s.claimlike for s in version)
         if language == kept_languages[-1] and listlike:
-            previous[-1] = replace(previous[-1], end=version[-1].end)
+            previous[-1] = previous[-1]._replace(end=version[-1].end)
         else:
             kept_versions.append(version)
             kept_languages.append(language)

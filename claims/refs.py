@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.languages import LATIN, TABLES
 
@@ -58,8 +59,7 @@ class References:
     all_preceding: bool  # 'any preceding claim' (or its equivalent) was used
 
 
-@dataclass(frozen=True)
-class _Citation:
+class _Citation(NamedTuple):
     start: int  # where the claim noun starts
     end: int  # where it ends
     numbers: tuple[int, ...]  # the numbers cited after it; () for 'the preceding claims'

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.language import detect_language
 from claims.languages import DASH, NOT_CLAIM_PREFIXES, TABLES
@@ -58,8 +58,7 @@ _TITLE_MAX = 60  # the longest heading a claim may follow on its line
 _LANGUAGE_WINDOW = 300  # how much text either side of a restart tells its language
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """One claim found in the text: its number(s) and where its text lies."""
 
     first: int  # its number; a canceled range '1-10.' spans first..last
@@ -73,8 +72,7 @@ class Segment:
     repeated: bool = False  # its number starts another claim-like line inside its text: a duplicate
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     first: int
     last: int
     at: int  # where the marker starts
