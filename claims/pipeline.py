@@ -31,7 +31,11 @@ from claims.sources import Limits, Source, iter_rows, open_source
 from claims.tables import read_table
 from claims.writing import FORMATS, open_sink
 
-CHUNK_ROWS = 1000
+# Small chunks keep both cores busy to the end: the last chunk's analysis and writing are all that
+# is left once the sheet is read (bench/bench_pipeline.py).
+CHUNK_ROWS = 250
+# Chunks in flight per pool process: enough to keep it busy while the writer catches up.
+CHUNKS_IN_FLIGHT = 4
 # Below this many rows a process pool costs more than it saves (bench/bench_pipeline.py).
 POOL_MIN_ROWS = 2000
 
@@ -201,24 +205,23 @@ def plan(input_path: str | Path, options: Options = Options(), limits: Limits = 
     )
 
 
-def _data_rows(input_path: str | Path, plan: Plan) -> Iterator[tuple[int, tuple]]:
-    """(row number, values) of every row below the header."""
-    rows = iter_rows(plan.source(input_path), plan.sheet)
-    return enumerate(itertools.islice(rows, plan.header_row, None), plan.header_row + 1)
-
-
 def _cell(values: tuple, index: int | None) -> object:
     return values[index] if index is not None and index < len(values) else None
 
 
 def iter_chunks(input_path: str | Path, plan: Plan, chunk_rows: int = CHUNK_ROWS) -> Iterator[Chunk]:
     """Stream the sheet once, in chunks of chunk_rows data rows holding what analysis needs."""
-    rows = _data_rows(input_path, plan)
+    return _chunks(iter_rows(plan.source(input_path), plan.sheet), plan, chunk_rows)
+
+
+def _chunks(rows: Iterator[tuple], plan: Plan, chunk_rows: int) -> Iterator[Chunk]:
+    """The sheet's rows, from row 1, as chunks of the data rows below the header."""
+    numbered = enumerate(itertools.islice(rows, plan.header_row, None), plan.header_row + 1)
     for index in itertools.count():
         batch = tuple(
             (number, None if (patent := _cell(values, plan.id_index)) is None else str(patent),
              _cell(values, plan.claims_index))
-            for number, values in itertools.islice(rows, chunk_rows)
+            for number, values in itertools.islice(numbered, chunk_rows)
         )
         if not batch:
             return
@@ -242,17 +245,36 @@ def write_outputs(
     run_info: Mapping[str, object] | None = None,
 ) -> Summary:
     """Stream the source rows with their results into the output file, atomically."""
+    _check_output(input_path, output_path, fmt)
+    rows = iter_rows(plan.source(input_path), plan.sheet)
+    try:
+        return _write(plan, rows, results, Path(output_path), fmt, run_info)
+    finally:
+        rows.close()
+
+
+def _check_output(input_path: str | Path, output_path: str | Path, fmt: str) -> None:
+    """Refuse an unknown format or an output that would overwrite the input, before any work."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
-    output_path = Path(output_path)
-    if output_path.resolve() == Path(input_path).resolve():
-        raise InputError(f"{output_path.name}: the output would overwrite the input; choose another -o path.")
+    if Path(output_path).resolve() == Path(input_path).resolve():
+        raise InputError(f"{Path(output_path).name}: the output would overwrite the input; choose another -o path.")
+
+
+def _write(
+    plan: Plan,
+    rows: Iterator[tuple],
+    results: Iterable[ChunkResult],
+    output_path: Path,
+    fmt: str,
+    run_info: Mapping[str, object] | None,
+) -> Summary:
+    """The sheet's rows, from row 1, and their results into the output file."""
     run_info = dict(run_info or {})
     started = float(run_info.get("started", time.time()))
     sink = open_sink(fmt, output_path, plan.columns, plan.options.headers, plan.header_row)
     try:
         tally = _Tally()
-        rows = iter_rows(plan.source(input_path), plan.sheet)
         for values in itertools.islice(rows, plan.header_row - 1):
             sink.title(values)
         header = next(rows, ())
@@ -335,7 +357,7 @@ def _analysed(chunks: Iterator[Chunk], plan: Plan, workers: int) -> Iterator[Chu
         pending: collections.deque = collections.deque()
         for chunk in chunks:
             pending.append(pool.submit(analyse_chunk, chunk, plan))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= CHUNKS_IN_FLIGHT * workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
@@ -352,6 +374,7 @@ def process(
 ) -> Summary:
     """Plan, analyse every chunk (on every core for large inputs) and write the output atomically."""
     started = time.time()
+    _check_output(input_path, output_path, fmt)
     report = progress or (lambda done, total, stage: None)
     report(0, 0, "planning")
     the_plan = plan(input_path, options, limits)
@@ -367,10 +390,17 @@ def process(
             done += len(result.rows)
             report(min(done, total), total, "processing")
 
-    chunks = iter_chunks(input_path, the_plan)
-    summary = write_outputs(
-        input_path, the_plan, counted(_analysed(chunks, the_plan, workers)), output_path, fmt,
-        {"started": started, "workers": workers},
-    )
+    # One pass over the sheet: the analysis side reads ahead by the chunks in flight, which tee
+    # keeps until the writing side has written them.
+    rows = iter_rows(the_plan.source(input_path), the_plan.sheet)
+    try:
+        for_writing, for_analysis = itertools.tee(rows)
+        chunks = _chunks(for_analysis, the_plan, CHUNK_ROWS)
+        summary = _write(
+            the_plan, for_writing, counted(_analysed(chunks, the_plan, workers)), Path(output_path), fmt,
+            {"started": started, "workers": workers},
+        )
+    finally:
+        rows.close()
     report(summary.rows, summary.rows, "done")
     return summary

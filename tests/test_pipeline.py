@@ -22,6 +22,7 @@ from claims.pipeline import (
     write_outputs,
 )
 from claims.results import CLAIM_COLUMNS, FIGURE_COLUMNS, ISSUE_COLUMNS
+from claims.sources import Limits
 from workbooks import HEADER, ROWS, write_csv, write_xlsx
 
 
@@ -114,6 +115,12 @@ def test_a_process_pool_gives_the_same_output_as_one_process(tmp_path):
     two = process(path, tmp_path / "two.jsonl", fmt="jsonl", workers=2)
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     assert one.rows == two.rows == 2500
+
+
+def test_a_streamed_workbook_gives_the_same_output_as_a_loaded_one(workbook, tmp_path):
+    process(workbook, tmp_path / "loaded.jsonl", fmt="jsonl")
+    process(workbook, tmp_path / "streamed.jsonl", fmt="jsonl", limits=Limits(calamine_max_bytes=0))
+    assert (tmp_path / "loaded.jsonl").read_bytes() == (tmp_path / "streamed.jsonl").read_bytes()
 
 
 def test_json_lines_hold_one_record_per_row_with_claims_and_issues(workbook, tmp_path):
