@@ -6,31 +6,26 @@ import re
 from claims.languages import EN, PRODUCT, TABLES, LanguageTable
 
 _PREAMBLE_MAX = 200
+_PUNCTUATION = r"[,;:\n，；：。]"
 
 
-def _compile(table: LanguageTable) -> tuple[re.Pattern | None, re.Pattern]:
-    end = re.compile("|".join(table.preamble_end), re.IGNORECASE) if table.preamble_end else None
+def _compile(table: LanguageTable) -> tuple[re.Pattern, re.Pattern]:
+    # The preamble ends at the first punctuation mark or the first word that closes it ('comprising').
+    end = re.compile("|".join((_PUNCTUATION, *table.preamble_end)), re.IGNORECASE)
     # One pattern, a named group per category: one scan finds which category is named where.
     kinds = re.compile("|".join(f"(?P<{cat}>{p})" for cat, p in table.categories), re.IGNORECASE)
     return end, kinds
 
 
 _COMPILED = {code: _compile(table) for code, table in TABLES.items()}
-_PUNCTUATION_END = re.compile(r"[,;:\n，；：。]")
 
 
 def preamble(text: str, language: str | None) -> str:
     """The opening of a claim that names what is claimed ('A method for ...', '一种...的装置')."""
     end, _ = _COMPILED.get(language or "", _COMPILED["en"])
     head = text[:_PREAMBLE_MAX]
-    cut = _PUNCTUATION_END.search(head)
-    if cut:
-        head = head[:cut.start()]
-    if end:
-        m = end.search(head)
-        if m and m.start() > 0:
-            head = head[:m.start()]
-    return head
+    m = end.search(head, 1)
+    return head[:m.start()] if m else head
 
 
 def category(text: str, language: str | None) -> str | None:

@@ -47,7 +47,7 @@ def _latin_language(words: list[str]) -> str:
     lowered = [w.lower() for w in words[:600]]
     best, best_hits = "en", -1
     for code, vocabulary in _VOCABULARY:
-        hits = sum(1 for w in lowered if w in vocabulary)
+        hits = sum(map(vocabulary.__contains__, lowered))
         if hits > best_hits:
             best, best_hits = code, hits
     return best

@@ -74,14 +74,18 @@ class Citations:
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
         self._low = low
         self._hits: list[_Citation] = []
+        self.nouns: list[int] = []  # where every claim noun starts, for the splitter's 'Claim 1:' markers
         listed = 0  # a noun inside an earlier list ('claim 1 or claim 2') is already read
         for m in _TRIGGER.finditer(low):
             start, end = m.span()
             noun = m.group()
-            if start < listed or (noun[0] in _LATIN_NOUN_START and (
+            if noun[0] in _LATIN_NOUN_START and (
                 (start and low[start - 1].isalpha()) or (end < len(low) and low[end].isalpha())
-            )):
-                continue  # also 'reclaimed', 'claimed', 'beanspruchten'
+            ):
+                continue  # 'reclaimed', 'claimed', 'beanspruchten'
+            self.nouns.append(start)
+            if start < listed:
+                continue
             numbers, listed = _number_list(low, end, plural=noun in _PLURALS)
             self._hits.append(_Citation(start, end, tuple(sorted(set(numbers)))))
         self._starts = [h.start for h in self._hits]

@@ -25,7 +25,8 @@ def _cased(words: list[str]) -> str:
 
 
 _WORDS = _cased([w for t in TABLES.values() for w in t.marker_words])
-# Three scans, each led by a literal the regex engine finds fast; one combined pattern is several times slower.
+# Separate patterns, each led by a literal the regex engine finds fast; one combined pattern is several
+# times slower. _WORDED is only tried where the citation scan found a claim noun.
 _PLAIN = re.compile(rf"(?P<num>\d{{1,4}})(?:[ ]*{DASH}[ ]*(?P<end>\d{{1,4}}))?[ ]?(?P<p>[.)、])(?!\d)")
 _BRACKETED = re.compile(
     rf"【[ ]*(?:{_WORDS})?[ ]*(?P<num>\d{{1,4}})[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
@@ -107,12 +108,13 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
     return segments
 
 
-def _markers(norm: str) -> list[tuple[re.Match, bool]]:
+def _markers(norm: str, citations: Citations) -> list[tuple[re.Match, bool]]:
     """Every number that looks like a claim marker, in text order, flagged True when a plain '1.'."""
     found = [(m, True) for m in _PLAIN.finditer(norm)]
     if "【" in norm or "[" in norm:
         found += [(m, False) for m in _BRACKETED.finditer(norm)]
-    found += [(m, False) for m in _WORDED.finditer(norm)]
+    # 'Claim 1:' starts with a claim noun, and the citation scan has found every one of those.
+    found += [(m, False) for start in citations.nouns if (m := _WORDED.match(norm, start))]
     found.sort(key=lambda pair: pair[0].start())
     return found
 
@@ -120,7 +122,7 @@ def _markers(norm: str) -> list[tuple[re.Match, bool]]:
 def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
     """The markers that may start a claim, each with the quality the chain search weighs."""
     out = []
-    for m, plain in _markers(norm):
+    for m, plain in _markers(norm, citations):
         at = m.start()
         before = at
         while before > 0 and norm[before - 1] == " ":
@@ -181,24 +183,30 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
     best_end: dict[int, dict[str, int]] = {}  # last number -> style -> best chain ending there
     best_any = -1
     for c in cands:
-        options: list[tuple[float, int, str]] = []
+        # The best way to reach this candidate; on equal scores the first option listed wins.
+        base, j, step = float("-inf"), -1, ""
         if c.first == 1 or c.line or c.quality >= _INLINE + 1 + _CLAIMLIKE:
-            options.append((0.0 if c.first == 1 else -3.0, -1, "start"))
+            base, step = (0.0 if c.first == 1 else -3.0), "start"
         before = best_end.get(c.first - 1)
         if before:
-            options += [(score[j] - (style != c.style) * _STYLE_CHANGE, j, "next") for style, j in before.items()]
+            for style, k in before.items():
+                value = score[k] - (style != c.style) * _STYLE_CHANGE
+                if value > base:
+                    base, j, step = value, k, "next"
         elif c.line:  # a jump in numbering only where nothing continues directly
             for gap in range(2, min(_GAP_MAX, c.first - 1) + 1):
-                for style, j in best_end.get(c.first - gap, {}).items():
-                    cost = 2.0 * (gap - 1) + 1.0 + (style != c.style) * _STYLE_CHANGE
-                    options.append((score[j] - cost, j, "gap"))
+                for style, k in best_end.get(c.first - gap, {}).items():
+                    value = score[k] - 2.0 * (gap - 1) - 1.0 - (style != c.style) * _STYLE_CHANGE
+                    if value > base:
+                        base, j, step = value, k, "gap"
         if c.first == 1 and best_any >= 0:
-            options.append((score[best_any] - _restart_cost(norm, c), best_any, "restart"))
-        if not options:  # a mid-line number that continues nothing cannot start the claims
+            value = score[best_any] - _restart_cost(norm, c)
+            if value > base:
+                base, j, step = value, best_any, "restart"
+        if not step:  # a mid-line number that continues nothing cannot start the claims
             score.append(float("-inf"))
             back.append((-1, "none"))
             continue
-        base, j, step = max(options, key=lambda o: o[0])
         i = len(score)
         score.append(base + c.quality)
         back.append((j, step))
