@@ -67,6 +67,47 @@ def test_the_zip_is_valid_and_byte_identical_for_equal_input(tmp_path):
     assert (tmp_path / "one.xlsx").read_bytes() == (tmp_path / "two.xlsx").read_bytes()
 
 
+def _sheet_xml(path):
+    return zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode("utf-8")
+
+
+def test_tricky_cells_are_written_as_exactly_this_xml(tmp_path):
+    book = XlsxStream(tmp_path / "out.xlsx")
+    sheet = book.sheet("data")
+    sheet.header(["name", 7])
+    tricky = (
+        "a\x01b\r\n", "_x0041_", "a&b<c>d", "=1+1", 3, -2.5, True, False, dt.date(2020, 1, 2),
+        dt.datetime(2020, 1, 2, 3, 4, 5), dt.time(12, 0), None, dt.timedelta(hours=6), "y" * (CELL_LIMIT + 5),
+        float("nan"), "\ufffe",
+    )
+    cut = sheet.append(tricky + (None,) * 10 + ("z",))
+    book.close()
+    text = '" t="inlineStr"><is><t xml:space="preserve">'
+    assert cut == (13,)
+    assert _sheet_xml(tmp_path / "out.xlsx").endswith(
+        '<sheetData><row r="1">'
+        '<c r="A1" s="5" t="inlineStr"><is><t xml:space="preserve">name</t></is></c><c r="B1" s="5"><v>7</v></c></row>'
+        f'<row r="2"><c r="A2{text}a_x0001_b_x000D_\n</t></is></c>'
+        f'<c r="B2{text}_x005F_x0041_</t></is></c>'
+        f'<c r="C2{text}a&amp;b&lt;c&gt;d</t></is></c>'
+        f'<c r="D2{text}=1+1</t></is></c>'
+        '<c r="E2"><v>3</v></c><c r="F2"><v>-2.5</v></c><c r="G2" t="b"><v>1</v></c><c r="H2" t="b"><v>0</v></c>'
+        '<c r="I2" s="1"><v>43832.0</v></c><c r="J2" s="2"><v>43832.12783564815</v></c>'
+        '<c r="K2" s="3"><v>0.5</v></c><c r="M2" s="4"><v>0.25</v></c>'
+        f'<c r="N2{text}{"y" * CELL_LIMIT}</t></is></c>'
+        f'<c r="O2{text}nan</t></is></c>'
+        f'<c r="P2{text}_xFFFE_</t></is></c>'
+        f'<c r="AA2{text}z</t></is></c></row></sheetData></worksheet>'
+    )
+    values = [c.value for c in openpyxl.load_workbook(tmp_path / "out.xlsx")["data"][2]]
+    assert values[2:] == [
+        "a&b<c>d", "=1+1", 3, -2.5, True, False, dt.datetime(2020, 1, 2), dt.datetime(2020, 1, 2, 3, 4, 5),
+        dt.time(12, 0), None, dt.timedelta(hours=6), "y" * CELL_LIMIT, "nan", "_xFFFE_", *[None] * 10, "z",
+    ]
+    [_, row] = iter_rows(open_source(tmp_path / "out.xlsx"), "data")
+    assert row[:2] == ("a\x01b\r\n", "_x0041_")
+
+
 def test_temporary_parts_are_removed(tmp_path):
     _write(tmp_path / "out.xlsx", [("a",)])
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
