@@ -6,16 +6,21 @@ text (shared, inline or formula results; `<t>` trimmed unless xml:space="preserv
 decoded), float for numbers, bool, '' for an error, and for numbers in a date or time number format a
 date, datetime, time (below 1) or timedelta (durations such as [h]:mm), to the millisecond.
 Rows run from row 1 to the last row holding a value, each padded to the width the sheet's dimension
-declares. The shared-string table, when the workbook has one, is held in memory as every reader does.
+declares. The shared-string table, where Excel keeps every text of a workbook it saved, is held in memory
+when its XML is small, else spilled to an anonymous temporary file of UTF-8 bytes and read back by offset,
+so that memory stays bounded whatever the size of the export.
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
+import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, iterparse, parse
@@ -39,6 +44,9 @@ _EPOCH_1900_EARLY = dt.datetime(1899, 12, 31)  # serials below 60, before Excel'
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 _MAX_SERIAL = 2958466  # 10000-01-01: beyond it a number stays a number
 _MS_PER_DAY = 86_400_000
+# Shared-string tables whose XML is larger are spilled to disk: ~2,000 rows of claims, from where the
+# table's Python strings would cost more memory than the streamed sheet itself.
+SHARED_IN_MEMORY_BYTES = 16 << 20
 
 
 class XlsxError(Exception):
@@ -94,17 +102,19 @@ def sheet_names(path: str | Path) -> tuple[str, ...]:
 
 class SheetReader:
     """One sheet's rows, streamed: iterate it once. `dimension` is (last row, last column), 1-based,
-    as the sheet declares them before its data, None when it does not."""
+    as the sheet declares them before its data, None when it does not. A shared-string table whose XML
+    is over shared_in_memory_bytes is spilled to a temporary file, removed when the reader is closed."""
 
-    def __init__(self, path: str | Path, sheet: str) -> None:
-        self._archive = self._stream = None
+    def __init__(self, path: str | Path, sheet: str, shared_in_memory_bytes: int = SHARED_IN_MEMORY_BYTES) -> None:
+        self._archive = self._stream = self._shared = None
         self.dimension: tuple[int, int] | None = None
         try:
             with _guarded():
                 self._archive = zipfile.ZipFile(path)
                 book = read_book(self._archive)
                 part = book.sheet_part(sheet)
-                self._shared = _shared_strings(self._archive, book.shared_strings) if book.shared_strings else []
+                self._shared = (_shared_strings(self._archive, book.shared_strings, shared_in_memory_bytes)
+                                if book.shared_strings else [])
                 self._formats = _style_formats(self._archive, book.styles) if book.styles else []
                 self._epoch = _EPOCH_1904 if book.date1904 else None
                 self._stream = self._archive.open(part)
@@ -127,9 +137,9 @@ class SheetReader:
         return self._rows
 
     def close(self) -> None:
-        """Release the file (done by itself once every row is read)."""
-        for handle in (self._stream, self._archive):
-            if handle is not None:
+        """Release the file and any spilled shared strings (done by itself once every row is read)."""
+        for handle in (self._stream, self._archive, self._shared):
+            if hasattr(handle, "close"):
                 handle.close()
 
     def _read(self) -> Iterator[tuple]:
@@ -173,7 +183,7 @@ class _Tags:
         return cls(*(f"{{{namespace}}}{name}" for name in ("sheetData", "dimension", "row", "v", "is", "t", "r")))
 
 
-def _row_values(row: Element, tags: _Tags, shared: list[str], formats: list[str | None],
+def _row_values(row: Element, tags: _Tags, shared: Sequence[str], formats: list[str | None],
                 epoch: dt.datetime | None) -> list:
     values: list = []
     column = -1
@@ -334,8 +344,20 @@ def _style_formats(archive: zipfile.ZipFile, part: str) -> list[str | None]:
     return kinds
 
 
-def _shared_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
-    strings: list[str] = []
+def _shared_strings(archive: zipfile.ZipFile, part: str, in_memory_bytes: int) -> Sequence[str]:
+    """The shared-string table: a list when its XML is at most in_memory_bytes, else spilled to disk."""
+    if archive.getinfo(part).file_size <= in_memory_bytes:
+        return list(_iter_shared_strings(archive, part))
+    spilled = SpilledStrings()
+    try:
+        spilled.extend(_iter_shared_strings(archive, part))
+    except BaseException:
+        spilled.close()
+        raise
+    return spilled
+
+
+def _iter_shared_strings(archive: zipfile.ZipFile, part: str) -> Iterator[str]:
     with archive.open(part) as stream:
         events = iterparse(stream, events=("start", "end"))
         _, root = next(events)
@@ -343,9 +365,39 @@ def _shared_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
         item = f"{{{_namespace(root)}}}si"
         for event, element in events:
             if event == "end" and element.tag == item:
-                strings.append(_rich_text(element, tags))
+                yield _rich_text(element, tags)
                 root.clear()
-    return strings
+
+
+class SpilledStrings(Sequence[str]):
+    """Strings kept in an anonymous temporary file as UTF-8 bytes, found by an array of offsets (8 bytes a
+    string in memory). The file has no name on disk; closing the table (or its collection) frees it."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()
+        self._offsets = array("Q", [0])
+
+    def extend(self, strings: Iterator[str]) -> None:
+        """Append the strings at the end of the table."""
+        offsets, write = self._offsets, self._file.write
+        end = offsets[-1]
+        for text in strings:
+            end += write(text.encode("utf-8", "surrogatepass"))
+            offsets.append(end)
+        self._file.flush()
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, index: int) -> str:
+        if not 0 <= index < len(self._offsets) - 1:
+            raise IndexError(f"shared string {index} out of range")
+        start = self._offsets[index]
+        return os.pread(self._file.fileno(), self._offsets[index + 1] - start, start).decode("utf-8", "surrogatepass")
+
+    def close(self) -> None:
+        """Free the temporary file."""
+        self._file.close()
 
 
 def _office_document(archive: zipfile.ZipFile) -> str:

@@ -3,6 +3,7 @@ and damaged files refused with one line."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tracemalloc
 import zipfile
 
@@ -13,8 +14,8 @@ from openpyxl.cell.text import InlineFont
 
 from claims.errors import InputError
 from claims.sources import Limits, iter_rows, open_source
-from claims.xlsx_read import DATE, DURATION, SheetReader, date_format_kind
-from workbooks import STRICT, write_parts
+from claims.xlsx_read import DATE, DURATION, SheetReader, XlsxError, date_format_kind
+from workbooks import STRICT, write_parts, write_shared_xlsx
 
 def both_readers(path, sheet="Export"):
     """The sheet's rows as python-calamine gives them and as the streaming reader gives them."""
@@ -110,6 +111,58 @@ def test_memory_stays_bounded_on_a_sheet_far_bigger_than_it(tmp_path):
         tracemalloc.stop()
     assert count == 20000
     assert peak < len(rows) / 10  # the sheet XML is ~25 MB
+
+
+RICH_SHARED = ('<si><t>plain</t></si>'
+               '<si><r><t xml:space="preserve">rich </t></r><r><rPr><b/></rPr><t>text</t></r>'
+               '<rPh sb="0" eb="1"><t>PHONETIC</t></rPh><phoneticPr fontId="1"/></si>'
+               '<si><t>a_x005F_x000D_b_x000A_c _xD800_</t></si><si><t> trimmed </t></si><si><t/></si>'
+               '<si><t>一种电池，其特征在于 🔋</t></si>')
+RICH_SHEET = ('<dimension ref="A1:F2"/><sheetData><row r="1">'
+              + "".join(f'<c r="{c}1" t="s"><v>{n}</v></c>' for n, c in enumerate("ABCDEF"))
+              + '</row><row r="2"><c r="A2" t="s"><v>5</v></c><c r="B2" t="s"><v>1</v></c></row></sheetData>')
+
+
+def open_open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_shared_strings_read_the_same_from_memory_and_spilled_to_disk(tmp_path):
+    for path in (write_shared_xlsx(tmp_path / "excel.xlsx"), write_parts(tmp_path / "rich.xlsx", RICH_SHEET, RICH_SHARED)):
+        assert "xl/sharedStrings.xml" in zipfile.ZipFile(path).namelist()
+        in_memory = list(SheetReader(path, "Export"))
+        spilled = list(SheetReader(path, "Export", shared_in_memory_bytes=0))
+        assert spilled == in_memory
+    assert spilled == [("plain", "rich text", "a_x000D_b\nc \ud800", "trimmed", "", "一种电池，其特征在于 🔋"),
+                       ("一种电池，其特征在于 🔋", "rich text", None, None, None, None)]
+
+
+def test_spilled_shared_strings_keep_memory_bounded(tmp_path):
+    text = "1. A battery comprising a housing. 2. The battery of claim 1. " * 20
+    shared = "".join(f"<si><t>{n} {text}</t></si>" for n in range(5000))
+    rows = "".join(f'<row r="{n + 1}"><c r="A{n + 1}" t="s"><v>{n}</v></c></row>' for n in range(5000))
+    path = write_parts(tmp_path / "shared.xlsx", f"<sheetData>{rows}</sheetData>", shared)
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in SheetReader(path, "Export", shared_in_memory_bytes=0))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == 5000
+    assert peak < len(shared) / 10  # the shared-string XML is ~6 MB
+
+
+def test_the_spilled_table_is_freed_when_the_reader_is_closed_or_fails(tmp_path):
+    before = open_open_files()
+    reader = SheetReader(write_parts(tmp_path / "rich.xlsx", RICH_SHEET, RICH_SHARED), "Export", shared_in_memory_bytes=0)
+    assert open_open_files() > before
+    next(iter(reader))
+    reader.close()
+    assert open_open_files() == before
+    damaged = write_parts(tmp_path / "damaged.xlsx", RICH_SHEET, RICH_SHARED + "<si><t>cut")
+    with pytest.raises(XlsxError):
+        SheetReader(damaged, "Export", shared_in_memory_bytes=0)
+    assert open_open_files() == before
 
 
 @pytest.mark.parametrize("code, kind", [

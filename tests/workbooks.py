@@ -38,6 +38,27 @@ def write_xlsx(path: Path, rows=ROWS, header=HEADER, titles=()) -> Path:
     return path
 
 
+def write_shared_xlsx(path: Path, rows=ROWS, header=HEADER) -> Path:
+    """An xlsx whose text sits in the shared-string table, as Excel saves it (xlsxwriter's normal mode;
+    openpyxl writes inline strings)."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                           "strings_to_urls": False})
+    sheet = book.add_worksheet("Export")
+    date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+    for r, row in enumerate([header, *rows]):
+        for col, value in enumerate(row):
+            if isinstance(value, str):
+                sheet.write_string(r, col, value)
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(r, col, value, date_format)
+            elif value is not None:
+                sheet.write_number(r, col, value)
+    book.close()
+    return path
+
+
 def write_xls(path: Path, rows=ROWS, header=HEADER) -> Path:
     """A real BIFF8 .xls written by xlwt."""
     import xlwt
