@@ -185,7 +185,11 @@ def _open_zip(path: Path, size: int, limits: Limits) -> Source:
     biggest_sheet = max(
         (info.file_size for info in infos if info.filename.startswith("xl/worksheets/")), default=0
     )
-    source = Source(path, kind, (), streamed=kind == "xlsx" and biggest_sheet > limits.calamine_max_bytes)
+    # Text saved by Excel sits in the shared-strings table, which calamine would hold whole too.
+    shared = sum(info.file_size for info in infos if info.filename == "xl/sharedStrings.xml")
+    source = Source(
+        path, kind, (), streamed=kind == "xlsx" and biggest_sheet + shared > limits.calamine_max_bytes
+    )
     if source.streamed:
         try:
             sheets = sheet_names(path)

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 
 import pytest
 
 from claims.errors import InputError
 from claims.sources import Limits, detect_encoding, iter_rows, list_sheets, open_source
-from workbooks import HEADER, ROWS, write_csv, write_encrypted, write_ods, write_xls, write_xlsx, write_zip_bomb
+from workbooks import (
+    HEADER, ROWS, write_csv, write_encrypted, write_ods, write_shared_xlsx, write_xls, write_xlsx, write_zip_bomb,
+)
 
 EXPECTED = [HEADER] + [tuple(row) for row in ROWS]
 
@@ -118,3 +121,15 @@ def test_an_unknown_sheet_lists_the_sheets(tmp_path):
     source = open_source(write_xlsx(tmp_path / "in.xlsx"))
     with pytest.raises(InputError, match="'Export', 'Notes'"):
         iter_rows(source, "Sheet9")
+
+
+def test_a_large_shared_strings_table_sends_the_workbook_to_the_streaming_reader(tmp_path):
+    path = write_shared_xlsx(tmp_path / "excel.xlsx", rows=[("CN1A", "1. " + "一种装置。" * 400)] * 40,
+                             header=("pub", "claims"))
+    with zipfile.ZipFile(path) as archive:
+        sizes = {info.filename: info.file_size for info in archive.infolist()}
+    sheet, shared = sizes["xl/worksheets/sheet1.xml"], sizes["xl/sharedStrings.xml"]
+    assert sheet < shared
+    limit = Limits(calamine_max_bytes=sheet + shared // 2)
+    assert open_source(path, limit).streamed
+    assert not open_source(path, Limits(calamine_max_bytes=sheet + shared + 1)).streamed
