@@ -379,7 +379,6 @@ class Worker:
                 with self._interruptible():
                     result = result.result()
             if fresh:
-                write_checkpoint(directory, chunk.index, result.to_dict())
                 progress.computed(len(chunk.rows))
             else:
                 progress.restored(len(chunk.rows))
@@ -396,15 +395,23 @@ class Worker:
             elif not restore and checkpoint_ok(directory, chunk.index):
                 pending.append((chunk, None, False))
             elif pool is not None:
-                pending.append((chunk, pool.submit(pipeline.analyse_chunk, chunk, plan), True))
+                pending.append((chunk, pool.submit(analyse_and_checkpoint, chunk, plan, directory), True))
             else:
                 with self._interruptible():
-                    pending.append((chunk, pipeline.analyse_chunk(chunk, plan), True))
+                    pending.append((chunk, analyse_and_checkpoint(chunk, plan, directory), True))
             while pending and (len(pending) >= depth or not isinstance(pending[0][1], Future)):
                 yield settle()
         while pending:
             yield settle()
         _owned_update(self.store, self.id, job.id, **progress.fields(), stage="writing")
+
+
+def analyse_and_checkpoint(chunk: pipeline.Chunk, plan: pipeline.Plan, directory: Path) -> pipeline.ChunkResult:
+    """Analyse a chunk and checkpoint its result before handing it back. It runs in the pool's
+    processes, so the JSON and compression work is spread over the cores like the parsing."""
+    result = pipeline.analyse_chunk(chunk, plan)
+    write_checkpoint(directory, chunk.index, result.to_dict(), create=False)
+    return result
 
 
 class _Progress:
