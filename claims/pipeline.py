@@ -5,6 +5,7 @@
     for chunk in iter_chunks(input_path, p, 1000):    # Chunk(index, first_row, rows=((row, patent, text), ...))
         result = analyse_chunk(chunk, p)              # ChunkResult; pure, deterministic
     summary = write_outputs(input_path, p, results, output_path, fmt, run_info)   # atomic; returns Summary
+    summary = analyse_and_write(input_path, p, analyse, output_path, fmt, run_info)  # one read: chunks -> analyse -> output
     summary = process(input_path, output_path, opts, fmt="xlsx", progress=None, workers=None)
 
 Options, Plan, ChunkResult and Summary round-trip through to_dict()/from_dict() (JSON-ready).
@@ -253,6 +254,29 @@ def write_outputs(
         rows.close()
 
 
+def analyse_and_write(
+    input_path: str | Path,
+    plan: Plan,
+    analyse: Callable[[Iterator[Chunk]], Iterable[ChunkResult]],
+    output_path: str | Path,
+    fmt: str = "xlsx",
+    run_info: Mapping[str, object] | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> Summary:
+    """Read the sheet once: its chunks go through `analyse`, whose results are written beside the rows.
+
+    The analysis side reads ahead by the chunks in flight, which tee keeps until they are written.
+    """
+    _check_output(input_path, output_path, fmt)
+    rows = iter_rows(plan.source(input_path), plan.sheet)
+    try:
+        for_writing, for_analysis = itertools.tee(rows)
+        results = analyse(_chunks(for_analysis, plan, chunk_rows))
+        return _write(plan, for_writing, results, Path(output_path), fmt, run_info)
+    finally:
+        rows.close()
+
+
 def _check_output(input_path: str | Path, output_path: str | Path, fmt: str) -> None:
     """Refuse an unknown format or an output that would overwrite the input, before any work."""
     if fmt not in FORMATS:
@@ -390,17 +414,9 @@ def process(
             done += len(result.rows)
             report(min(done, total), total, "processing")
 
-    # One pass over the sheet: the analysis side reads ahead by the chunks in flight, which tee
-    # keeps until the writing side has written them.
-    rows = iter_rows(the_plan.source(input_path), the_plan.sheet)
-    try:
-        for_writing, for_analysis = itertools.tee(rows)
-        chunks = _chunks(for_analysis, the_plan, CHUNK_ROWS)
-        summary = _write(
-            the_plan, for_writing, counted(_analysed(chunks, the_plan, workers)), Path(output_path), fmt,
-            {"started": started, "workers": workers},
-        )
-    finally:
-        rows.close()
+    summary = analyse_and_write(
+        input_path, the_plan, lambda chunks: counted(_analysed(chunks, the_plan, workers)), output_path, fmt,
+        {"started": started, "workers": workers},
+    )
     report(summary.rows, summary.rows, "done")
     return summary

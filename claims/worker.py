@@ -351,12 +351,16 @@ class Worker:
         try:
             if any(chunks_dir(store, job.id).glob("*" + CHECKPOINT_SUFFIX)):
                 # Resuming: analyse the missing chunks first, so the output is written once, at the end.
-                for _ in self._checkpointed(job, plan, pool, 2 * workers, progress, restore=False):
+                chunks = pipeline.iter_chunks(job.input_path, plan, chunk_rows=job.chunk_rows)
+                for _ in self._checkpointed(job, plan, chunks, pool, 2 * workers, progress, restore=False):
                     pass
                 progress = _Progress(plan.rows_total, self.settings.progress_seconds)
-            results = self._checkpointed(job, plan, pool, 2 * workers, progress, restore=True)
             run_info = {"started": job.started or time.time(), "job": job.id, "workers": workers}
-            summary = pipeline.write_outputs(job.input_path, plan, results, output, "xlsx", run_info)
+            summary = pipeline.analyse_and_write(
+                job.input_path, plan,
+                lambda chunks: self._checkpointed(job, plan, chunks, pool, 2 * workers, progress, restore=True),
+                output, "xlsx", run_info, chunk_rows=job.chunk_rows,
+            )
         finally:
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)  # never wait out a chunk on cancel
@@ -365,8 +369,9 @@ class Worker:
                       results={"xlsx": str(output)}, summary=summary.to_dict(), finished=time.time(),
                       rows_done=summary.rows, eta_seconds=0.0)
 
-    def _checkpointed(self, job: Job, plan: pipeline.Plan, pool: ProcessPoolExecutor | None, depth: int,
-                      progress: _Progress, restore: bool) -> Iterator[pipeline.ChunkResult | None]:
+    def _checkpointed(self, job: Job, plan: pipeline.Plan, chunks: Iterator[pipeline.Chunk],
+                      pool: ProcessPoolExecutor | None, depth: int, progress: _Progress,
+                      restore: bool) -> Iterator[pipeline.ChunkResult | None]:
         """The job's chunk results in order: restored from verified checkpoints (or, without
         restore, only checked and given as None), else analysed (in the pool when there is one)
         and checkpointed before they count as done."""
@@ -386,7 +391,7 @@ class Worker:
                 _owned_update(self.store, self.id, job.id, **progress.fields())
             return result
 
-        for chunk in pipeline.iter_chunks(job.input_path, plan, chunk_rows=job.chunk_rows):
+        for chunk in chunks:
             if self.abandon.is_set():
                 raise Interrupted("abandoned")
             payload = read_checkpoint(directory, chunk.index) if restore else None
