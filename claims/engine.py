@@ -110,7 +110,7 @@ def _claims(text: str, citations: Citations, segments: list[Segment], language: 
             if s.canceled:
                 claims.append(Claim(number, INDEPENDENT, (), body, canceled=True))
                 continue
-            refs = citations.refs(s.start, s.end, number).refs
+            refs = citations.refs(s.start, s.end, number)
             if refs:
                 own = category(body, language)
                 cat = own or next((categories[r] for r in refs if categories.get(r)), None)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from claims.languages import LATIN, TABLES
@@ -51,14 +50,6 @@ _PHRASE_BEFORE, _PHRASE_AFTER = 90, 30  # how far from a claim noun its phrase m
 _MAX_RANGE = 500
 
 
-@dataclass(frozen=True)
-class References:
-    """The claims one claim refers to."""
-
-    refs: tuple[int, ...]  # sorted, unique
-    all_preceding: bool  # 'any preceding claim' (or its equivalent) was used
-
-
 class _Citation(NamedTuple):
     start: int  # where the claim noun starts
     end: int  # where it ends
@@ -97,7 +88,7 @@ class Citations:
         """True when the text between the offsets cites a claim by number: a dependent claim's opening."""
         return any(h.numbers for h in self._within(start, end))
 
-    def refs(self, start: int, end: int, number: int) -> References:
+    def refs(self, start: int, end: int, number: int) -> tuple[int, ...]:
         """The claims that claim `number`, whose text lies between the offsets, refers to."""
         found: set[int] = set()
         every = previous = False
@@ -113,10 +104,10 @@ class Citations:
         elif previous and number > 1:
             found.add(number - 1)
         found.discard(0)
-        return References(tuple(sorted(found)), every)
+        return tuple(sorted(found))
 
 
-def find_refs(norm: str, number: int) -> References:
+def find_refs(norm: str, number: int) -> tuple[int, ...]:
     """The claims that claim `number`, whose whole normalised text is `norm`, refers to."""
     return Citations(norm).refs(0, len(norm), number)
 

@@ -6,7 +6,7 @@ from claims.refs import find_refs
 
 
 def refs(text: str, number: int = 9) -> tuple[int, ...]:
-    return find_refs(normalize(text), number).refs
+    return find_refs(normalize(text), number)
 
 
 @pytest.mark.parametrize("text, expected", [
