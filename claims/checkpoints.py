@@ -70,11 +70,6 @@ def _verified_body(directory: Path, index: int) -> bytes | None:
     return body
 
 
-def checkpoint_ok(directory: Path, index: int) -> bool:
-    """Whether chunk index has a checkpoint that passes the checksum (cheaper than reading it)."""
-    return _verified_body(directory, index) is not None
-
-
 def read_checkpoint(directory: Path, index: int) -> Any | None:
     """The payload of chunk index, or None when its file is missing or fails the checksum."""
     body = _verified_body(directory, index)

@@ -25,8 +25,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from claims import pipeline
-from claims.checkpoints import SUFFIX as CHECKPOINT_SUFFIX
-from claims.checkpoints import checkpoint_ok, read_checkpoint, remove_stray_temporaries, write_checkpoint
+from claims.checkpoints import read_checkpoint, remove_stray_temporaries, write_checkpoint
 from claims.errors import InputError
 from claims.jobs import (
     CANCELED,
@@ -349,16 +348,11 @@ class Worker:
         output = job_dir(store, job.id) / "result.xlsx"
         progress = _Progress(plan.rows_total, self.settings.progress_seconds)
         try:
-            if any(chunks_dir(store, job.id).glob("*" + CHECKPOINT_SUFFIX)):
-                # Resuming: analyse the missing chunks first, so the output is written once, at the end.
-                chunks = pipeline.iter_chunks(job.input_path, plan, chunk_rows=job.chunk_rows)
-                for _ in self._checkpointed(job, plan, chunks, pool, 2 * workers, progress, restore=False):
-                    pass
-                progress = _Progress(plan.rows_total, self.settings.progress_seconds)
+            # One pass: each chunk is restored from its verified checkpoint (a resumed job) or analysed.
             run_info = {"started": job.started or time.time(), "job": job.id, "workers": workers}
             summary = pipeline.analyse_and_write(
                 job.input_path, plan,
-                lambda chunks: self._checkpointed(job, plan, chunks, pool, 2 * workers, progress, restore=True),
+                lambda chunks: self._checkpointed(job, plan, chunks, pool, 2 * workers, progress),
                 output, "xlsx", run_info, chunk_rows=job.chunk_rows,
             )
         finally:
@@ -370,15 +364,14 @@ class Worker:
                       rows_done=summary.rows, eta_seconds=0.0)
 
     def _checkpointed(self, job: Job, plan: pipeline.Plan, chunks: Iterator[pipeline.Chunk],
-                      pool: ProcessPoolExecutor | None, depth: int, progress: _Progress,
-                      restore: bool) -> Iterator[pipeline.ChunkResult | None]:
-        """The job's chunk results in order: restored from verified checkpoints (or, without
-        restore, only checked and given as None), else analysed (in the pool when there is one)
-        and checkpointed before they count as done."""
+                      pool: ProcessPoolExecutor | None, depth: int,
+                      progress: _Progress) -> Iterator[pipeline.ChunkResult]:
+        """The job's chunk results in order: restored from verified checkpoints, else analysed (in
+        the pool when there is one) and checkpointed before they count as done."""
         directory = chunks_dir(self.store, job.id)
         pending: deque[tuple[pipeline.Chunk, Any, bool]] = deque()  # chunk, result or future, fresh
 
-        def settle() -> pipeline.ChunkResult | None:
+        def settle() -> pipeline.ChunkResult:
             chunk, result, fresh = pending.popleft()
             if isinstance(result, Future):
                 with self._interruptible():
@@ -394,11 +387,9 @@ class Worker:
         for chunk in chunks:
             if self.abandon.is_set():
                 raise Interrupted("abandoned")
-            payload = read_checkpoint(directory, chunk.index) if restore else None
+            payload = read_checkpoint(directory, chunk.index)
             if payload is not None:
                 pending.append((chunk, pipeline.ChunkResult.from_dict(payload), False))
-            elif not restore and checkpoint_ok(directory, chunk.index):
-                pending.append((chunk, None, False))
             elif pool is not None:
                 pending.append((chunk, pool.submit(analyse_and_checkpoint, chunk, plan, directory), True))
             else:
