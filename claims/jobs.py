@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import secrets
 import shutil
@@ -152,6 +153,7 @@ def save_upload(store: Store, filename: str, content: bytes | IO[bytes]) -> Path
         target = folder / f"{digest.hexdigest()}{_safe_suffix(filename)}"
         if target.exists():
             tmp.unlink()
+            os.utime(target)  # fresh again: retention must not sweep it before it is submitted
         else:
             tmp.replace(target)
     except BaseException:
