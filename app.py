@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from claims import jobs, parse_claims
+from claims import jobs, parse_claims, patent_figures
 from claims.errors import InputError
 from claims.inspection import Inspection, inspect_input
 from claims.pipeline import Options
@@ -64,13 +64,13 @@ def preview_cells(inspection: Inspection, column: int, id_column: int | None, pr
     for values in inspection.preview:
         text = values[column] if column < len(values) else None
         cell = parse_claims(text, prefer=prefer)
-        independent = sum(claim.kind == "independent" and not claim.canceled for claim in cell.claims)
+        figures = patent_figures(cell)
         rows.append({
             t("column.patent"): "" if id_column is None or id_column >= len(values) else str(values[id_column] or ""),
             t("column.cell"): excerpt(str(text or ""), 90),
             t("column.language"): ui.language_label(cell.language),
-            t("figure.claims"): len(cell.claims),
-            t("figure.independent"): independent,
+            t("figure.claims"): figures.claims_total,
+            t("figure.independent"): figures.independent_total,
         })
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
