@@ -80,9 +80,10 @@ def read_table(source: Source, sheet: str, sample_rows: int = SAMPLE_ROWS) -> Ta
         width -= 1
     header = head[header_index] if head else ()
     columns = column_names(header, width)
-    rows_sample = tuple(_pad(row, width) for row in body[:sample_rows])
+    rows_sample = tuple(pad(row, width) for row in body[:sample_rows])
     return Table(sheet, header_index + 1, columns, rows_sample, max(total - header_index - 1, 0))
 
 
-def _pad(row: tuple, width: int) -> tuple:
+def pad(row: tuple, width: int) -> tuple:
+    """The row cut or filled with None to exactly `width` cells."""
     return row[:width] + (None,) * (width - len(row))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from claims.results import CLAIM_COLUMNS, FIGURE_COLUMNS, ISSUE_COLUMNS, IssueRow, RowResult
+from claims.tables import pad
 from claims.xlsx_stream import CELL_LIMIT, XlsxStream
 
 FORMATS = ("xlsx", "csv", "jsonl", "parquet")
@@ -121,11 +122,11 @@ class XlsxSink(Sink):
         self._cut_notes(0, None, self.data.append(values))
 
     def header(self, values: tuple) -> None:
-        padded = values[: self.width] + (None,) * (self.width - len(values))
+        padded = pad(values, self.width)
         self.data.append(padded + tuple(label(c, self.headers) for c in FIGURE_COLUMNS))
 
     def row(self, values: tuple, result: RowResult) -> None:
-        padded = values[: self.width] + (None,) * (self.width - len(values))
+        padded = pad(values, self.width)
         cut = self.data.append(padded + result.figures + values[self.width :])
         for issue in result.issues:
             self.issues.append((result.row, result.patent, issue.severity, issue.message))
@@ -176,11 +177,11 @@ class CsvSink(Sink):
         self.data.writerow(map(csv_text, values))
 
     def header(self, values: tuple) -> None:
-        padded = values[: self.width] + (None,) * (self.width - len(values))
+        padded = pad(values, self.width)
         self.data.writerow([csv_text(v) for v in padded] + [label(c, self.headers) for c in FIGURE_COLUMNS])
 
     def row(self, values: tuple, result: RowResult) -> None:
-        padded = values[: self.width] + (None,) * (self.width - len(values))
+        padded = pad(values, self.width)
         self.data.writerow(map(csv_text, padded + result.figures + values[self.width :]))
         for c in result.claims:
             self.claims.writerow(
