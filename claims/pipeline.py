@@ -387,6 +387,11 @@ def _analysed(chunks: Iterator[Chunk], plan: Plan, workers: int) -> Iterator[Chu
             yield pending.popleft().result()
 
 
+def default_workers(rows_total: int) -> int:
+    """Every core for large inputs; one below POOL_MIN_ROWS, where a pool costs more than it saves."""
+    return (os.cpu_count() or 1) if rows_total >= POOL_MIN_ROWS else 1
+
+
 def process(
     input_path: str | Path,
     output_path: str | Path,
@@ -404,7 +409,7 @@ def process(
     the_plan = plan(input_path, options, limits)
     total = the_plan.rows_total
     if workers is None:
-        workers = (os.cpu_count() or 1) if total >= POOL_MIN_ROWS else 1
+        workers = default_workers(total)
     report(0, total, "processing")
 
     def counted(results: Iterator[ChunkResult]) -> Iterator[ChunkResult]:

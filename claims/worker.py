@@ -342,7 +342,7 @@ class Worker:
         else:
             plan = pipeline.Plan.from_dict(job.plan)
             job = _owned_update(store, self.id, job.id, stage="processing")
-        workers = (os.cpu_count() or 1) if plan.rows_total >= pipeline.POOL_MIN_ROWS else 1
+        workers = pipeline.default_workers(plan.rows_total)
         pool = None if workers == 1 else ProcessPoolExecutor(
             workers, mp_context=_SPAWN, initializer=_die_with, initargs=(os.getpid(),))
         output = job_dir(store, job.id) / "result.xlsx"
