@@ -6,14 +6,15 @@ import re
 from claims.languages import EN, PRODUCT, TABLES, LanguageTable
 
 _PREAMBLE_MAX = 200
-_PUNCTUATION = r"[,;:\n，；：。]"
+# The preamble ends at the first punctuation mark or the first word that closes it ('comprising').
+_PUNCTUATION = re.compile(r"[,;:\n，；：。]")
 
 
 def _compile(table: LanguageTable) -> tuple[re.Pattern, re.Pattern]:
-    # The preamble ends at the first punctuation mark or the first word that closes it ('comprising').
-    end = re.compile("|".join((_PUNCTUATION, *table.preamble_end)), re.IGNORECASE)
+    # Both run on lower-cased text: case-sensitive patterns scan several times faster than IGNORECASE.
+    end = re.compile("|".join(table.preamble_end))
     # One pattern, a named group per category: one scan finds which category is named where.
-    kinds = re.compile("|".join(f"(?P<{cat}>{p})" for cat, p in table.categories), re.IGNORECASE)
+    kinds = re.compile("|".join(f"(?P<{cat}>{p})" for cat, p in table.categories))
     return end, kinds
 
 
@@ -21,9 +22,10 @@ _COMPILED = {code: _compile(table) for code, table in TABLES.items()}
 
 
 def preamble(text: str, language: str | None) -> str:
-    """The opening of a claim that names what is claimed ('A method for ...', '一种...的装置')."""
+    """The opening of a claim, lower-cased, that names what is claimed ('a method for ...', '一种...的装置')."""
     end, _ = _COMPILED.get(language or "", _COMPILED["en"])
-    head = text[:_PREAMBLE_MAX]
+    m = _PUNCTUATION.search(text, 1, _PREAMBLE_MAX)
+    head = text[:m.start() if m else _PREAMBLE_MAX].lower()
     m = end.search(head, 1)
     return head[:m.start()] if m else head
 

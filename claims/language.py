@@ -8,46 +8,53 @@ USB) inside CJK text do not change the answer.
 from __future__ import annotations
 
 import re
+import string
+from collections import Counter
 
 from claims.languages import LATIN_TABLES
 
 _SAMPLE = 1000
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Runs, not single characters: summing run lengths is about twice as fast as counting matches.
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
+_KANA = re.compile(r"[\u3040-\u30ff]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
-_LATIN_WORD = re.compile(r"[^\W\d_]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
+# Words are what is left between spaces once digits and punctuation are spaces: translate and split
+# are several times faster than a word regex.
+_NOT_LETTERS = str.maketrans(dict.fromkeys(string.punctuation + string.digits + "\n’‘“”«»–—・", " "))
 _VOCABULARY = tuple((t.code, t.vocabulary) for t in LATIN_TABLES)
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of a claim set's language, or None when it has no letters."""
     sample = text[:_SAMPLE]
-    if not sample or max(sample) < "\u1100":  # no CJK at all: skip the script counts
-        words = _LATIN_WORD.findall(sample)
-        return _latin_language(words) if words else None
-    hangul = len(_HANGUL.findall(sample))
-    kana = len(_KANA.findall(sample))
-    han = len(_HAN.findall(sample))
+    if sample.isascii() or _CJK.search(sample) is None:  # no CJK at all: skip the script counts
+        return _latin_language(sample)
+    hangul = sum(map(len, _HANGUL.findall(sample)))
+    kana = sum(map(len, _KANA.findall(sample)))
+    han = sum(map(len, _HAN.findall(sample)))
     cjk = hangul + kana + han
     # One CJK character carries about as much as one Latin word.
-    if cjk and cjk >= len(_ASCII_WORD.findall(sample)) / 2:
+    if cjk >= len(_ASCII_WORD.findall(sample)) / 2:
         if hangul >= max(kana, han / 4):
             return "ko"
         if kana and kana * 30 >= han:  # Chinese text all but never holds kana
             return "ja"
         return "zh"
-    words = _LATIN_WORD.findall(_CJK.sub(" ", sample))
-    return _latin_language(words) if words else None
+    return _latin_language(_CJK.sub(" ", sample))
 
 
-def _latin_language(words: list[str]) -> str:
-    """The Latin-script language whose claim vocabulary the words hit most; English on a tie."""
-    lowered = [w.lower() for w in words[:600]]
+def _latin_language(sample: str) -> str | None:
+    """The Latin-script language whose claim vocabulary the sample's words hit most; English on a
+    tie; None when it has no words."""
+    words = sample.lower().translate(_NOT_LETTERS).split()
+    if not any(map(str.isalpha, words)):
+        return None
+    counts = Counter(words[:600])
     best, best_hits = "en", -1
     for code, vocabulary in _VOCABULARY:
-        hits = sum(map(vocabulary.__contains__, lowered))
+        hits = sum(counts[w] for w in vocabulary.intersection(counts))
         if hits > best_hits:
             best, best_hits = code, hits
     return best

@@ -30,9 +30,9 @@ class LanguageTable:
     headings: tuple[str, ...] = ()  # lines that title a claim set, not claims
     marker_words: tuple[str, ...] = ()  # 'Claim' in 'Claim 1:' / '【請求項1】'
     openers: tuple[str, ...] = ()  # how an independent claim opens: 'A', 'An', '一种', 'Verfahren'
-    categories: tuple[tuple[str, str], ...] = ()  # (category, preamble pattern)
+    categories: tuple[tuple[str, str], ...] = ()  # (category, preamble pattern), lower case
     head_final: bool = False  # the head noun ends the preamble (zh, ja, ko)
-    preamble_end: tuple[str, ...] = ()  # where the preamble of a claim ends ('wherein', '其特征在于')
+    preamble_end: tuple[str, ...] = ()  # where the preamble of a claim ends ('wherein', '其特征在于'), lower case
     single_claim: str = ""  # an unnumbered text that is one whole claim (design patents)
     vocabulary: frozenset[str] = frozenset()  # frequent words, for telling Latin languages apart
 
@@ -177,10 +177,10 @@ DE = LanguageTable(
     preamble_end=(r"\bdadurch\b", r"\bumfassend\b", r"\baufweisend\b", r"\bwobei\b", r"\bmit\b"),
     single_claim=r"(?:ein|eine)\s[^\n]{0,300}?\b(?:dadurch\s+gekennzeichnet|umfassend|aufweisend)\b",
     categories=(
-        (MEDIUM, r"computerlesbar|maschinenlesbar|Speichermedium|Datenträger|Computerprogrammprodukt"),
-        (USE, r"^\s*(?:die\s+)?Verwendung\b"),
-        (METHOD, r"Verfahren|Prozess"),
-        (COMPOSITION, r"Zusammensetzung|Formulierung|Gemisch|Mischung|Legierung"),
+        (MEDIUM, r"computerlesbar|maschinenlesbar|speichermedium|datenträger|computerprogrammprodukt"),
+        (USE, r"^\s*(?:die\s+)?verwendung\b"),
+        (METHOD, r"verfahren|prozess"),
+        (COMPOSITION, r"zusammensetzung|formulierung|gemisch|mischung|legierung"),
     ),
     vocabulary=frozenset(
         "der die das und nach anspruch ansprüche dadurch gekennzeichnet ein eine einer eines mit "

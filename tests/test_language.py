@@ -33,3 +33,11 @@ def test_text_without_letters_has_no_language():
 ])
 def test_italian_portuguese_and_dutch_are_told_apart_too(text, code):
     assert detect_language(text) == code
+
+
+def test_text_of_symbols_and_digits_only_has_no_language():
+    assert detect_language("★★★ 123, 456.") is None
+
+
+def test_accented_latin_text_is_told_apart_by_its_vocabulary():
+    assert detect_language("1. Procédé selon la revendication 1, caractérisé en ce que le dispositif") == "fr"
