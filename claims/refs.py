@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import NamedTuple
 
 from claims.languages import LATIN, TABLES
@@ -27,11 +28,30 @@ def _word_pattern(attr: str) -> str:
     return _alternation(parts)
 
 
-_NOUNS = _alternation([n for t in TABLES.values() for n in t.claim_nouns])
+def _stem(pattern: str) -> str:
+    """The literal text every match of a claim-noun pattern starts with: 'claim' for 'claims?'."""
+    stem = ""
+    for ch in pattern:
+        if ch in "?*{":
+            return stem[:-1]
+        if ch in "([\\|.+^$":
+            return stem
+        stem += ch
+    return stem
+
+
+_NOUN_LIST = sorted({n for t in TABLES.values() for n in t.claim_nouns}, key=len, reverse=True)
+_NOUNS = _alternation(_NOUN_LIST)
+_NOUN_STEMS = tuple((noun, _stem(noun)) for noun in _NOUN_LIST)
 _LATIN_NOUN_START = frozenset(n[0] for t in TABLES.values() if t.script == LATIN for n in t.claim_nouns)
 _PLURALS = frozenset(n for t in TABLES.values() for n in t.plural_nouns)
-# Case-sensitive on lower-cased text: a literal alternation the regex engine scans fast.
-_TRIGGER = re.compile(_NOUNS)
+
+
+@lru_cache(maxsize=None)
+def _trigger(nouns: tuple[str, ...]) -> re.Pattern:
+    """A scanner for these claim nouns, case-sensitive on lower-cased text. Built from only the nouns
+    a cell holds (found by fast substring tests), it scans several times faster than all of them."""
+    return re.compile("|".join(nouns))
 _NUMBER = r"(?:제\s*(?P<ko>\d{1,4})\s*항|第\s*(?P<th>\d{1,4})\s*[項项]?|(?P<n>\d{1,4})(?![\d.,]\d)(?:\s*[項项항])?)"
 _FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
 _NEXT = re.compile(
@@ -67,7 +87,8 @@ class Citations:
         self._hits: list[_Citation] = []
         self.nouns: list[int] = []  # where every claim noun starts, for the splitter's 'Claim 1:' markers
         listed = 0  # a noun inside an earlier list ('claim 1 or claim 2') is already read
-        for m in _TRIGGER.finditer(low):
+        present = tuple(noun for noun, stem in _NOUN_STEMS if stem in low)
+        for m in _trigger(present).finditer(low) if present else ():
             start, end = m.span()
             noun = m.group()
             if noun[0] in _LATIN_NOUN_START and (

@@ -27,7 +27,8 @@ def _cased(words: list[str]) -> str:
 _WORDS = _cased([w for t in TABLES.values() for w in t.marker_words])
 # Separate patterns, each led by a literal the regex engine finds fast; one combined pattern is several
 # times slower. _WORDED is only tried where the citation scan found a claim noun.
-_PLAIN = re.compile(rf"(?P<num>\d{{1,4}})(?:[ ]*{DASH}[ ]*(?P<end>\d{{1,4}}))?[ ]?(?P<p>[.)、])(?!\d)")
+# ASCII digits only (normalize made full-width ones ASCII); the possessive run never backtracks.
+_PLAIN = re.compile(rf"(?P<num>[0-9]{{1,4}}+)(?:[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?(?P<p>[.)、])(?![0-9])")
 _BRACKETED = re.compile(
     rf"【[ ]*(?:{_WORDS})?[ ]*(?P<num>\d{{1,4}})[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
 )
