@@ -26,10 +26,10 @@ class LanguageTable:
     all_preceding: tuple[str, ...]  # phrases meaning every lower-numbered claim
     plural_nouns: tuple[str, ...] = ()  # the plural forms: 'claims 1, 2, 5' is a list even without 'or'
     previous_one: tuple[str, ...] = ()  # phrases meaning the claim just before
-    canceled: tuple[str, ...] = ()  # a claim text that starts so is canceled
+    canceled: tuple[str, ...] = ()  # a claim text that starts so is canceled (lower case)
     headings: tuple[str, ...] = ()  # lines that title a claim set, not claims
     marker_words: tuple[str, ...] = ()  # 'Claim' in 'Claim 1:' / '【請求項1】'
-    openers: tuple[str, ...] = ()  # how an independent claim opens: 'A', 'An', '一种', 'Verfahren'
+    openers: tuple[str, ...] = ()  # how an independent claim opens, lower case: 'a', 'an', '一种', 'verfahren'
     categories: tuple[tuple[str, str], ...] = ()  # (category, preamble pattern), lower case
     head_final: bool = False  # the head noun ends the preamble (zh, ja, ko)
     preamble_end: tuple[str, ...] = ()  # where the preamble of a claim ends ('wherein', '其特征在于'), lower case

@@ -83,7 +83,7 @@ class Citations:
         low = norm.lower()
         if len(low) != len(norm):  # a few characters lower-case to two ('İ'): keep offsets aligned
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
-        self._low = low
+        self.low = low  # the cell lower-cased, same offsets: case-insensitive matching without IGNORECASE
         self._hits: list[_Citation] = []
         self.nouns: list[int] = []  # where every claim noun starts, for the splitter's 'Claim 1:' markers
         listed = 0  # a noun inside an earlier list ('claim 1 or claim 2') is already read
@@ -101,13 +101,15 @@ class Citations:
             numbers, listed = _number_list(low, end, plural=noun in _PLURALS)
             self._hits.append(_Citation(start, end, tuple(sorted(set(numbers)))))
         self._starts = [h.start for h in self._hits]
+        self._numbered = [h.start for h in self._hits if h.numbers]
 
     def _within(self, start: int, end: int) -> list[_Citation]:
         return self._hits[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def cites_number(self, start: int, end: int) -> bool:
         """True when the text between the offsets cites a claim by number: a dependent claim's opening."""
-        return any(h.numbers for h in self._within(start, end))
+        i = bisect_left(self._numbered, start)
+        return i < len(self._numbered) and self._numbered[i] < end
 
     def refs(self, start: int, end: int, number: int) -> tuple[int, ...]:
         """The claims that claim `number`, whose text lies between the offsets, refers to."""
@@ -118,8 +120,8 @@ class Citations:
                 found.update(h.numbers)
                 continue
             window = (max(start, h.start - _PHRASE_BEFORE), min(end, h.end + _PHRASE_AFTER))
-            every = every or _ALL_PRECEDING.search(self._low, *window) is not None
-            previous = previous or _PREVIOUS_ONE.search(self._low, *window) is not None
+            every = every or _ALL_PRECEDING.search(self.low, *window) is not None
+            previous = previous or _PREVIOUS_ONE.search(self.low, *window) is not None
         if every:
             found.update(range(1, number))
         elif previous and number > 1:

@@ -1,10 +1,7 @@
 """What a claim claims: claims.categories."""
-import re
-
 import pytest
 
 from claims.categories import category, independent_category
-from claims.languages import TABLES
 
 
 @pytest.mark.parametrize("text, language, expected", [
@@ -30,14 +27,6 @@ def test_the_category_is_read_from_the_preamble(text, language, expected):
 
 def test_a_claim_naming_no_category_has_none():
     assert category("The device of claim 1, wherein the lid is red.", "en") is None
-
-
-@pytest.mark.parametrize("code", sorted(TABLES))
-def test_category_and_preamble_patterns_are_lower_case_since_they_run_on_lower_cased_text(code):
-    table = TABLES[code]
-    for pattern in (*table.preamble_end, *(p for _, p in table.categories)):
-        letters = re.sub(r"\\[A-Za-z]", "", pattern)
-        assert letters == letters.lower(), pattern
 
 
 def test_an_upper_case_preamble_is_read_like_a_lower_case_one():
