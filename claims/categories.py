@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.languages import EN, PRODUCT, TABLES, LanguageTable
 
@@ -21,21 +22,22 @@ def _compile(table: LanguageTable) -> tuple[re.Pattern, re.Pattern]:
 _COMPILED = {code: _compile(table) for code, table in TABLES.items()}
 
 
-def preamble(text: str, language: str | None) -> str:
-    """The opening of a claim, lower-cased, that names what is claimed ('a method for ...', '一种...的装置')."""
-    end, _ = _COMPILED.get(language or "", _COMPILED["en"])
-    m = _PUNCTUATION.search(text, 1, _PREAMBLE_MAX)
-    head = text[:m.start() if m else _PREAMBLE_MAX].lower()
-    m = end.search(head, 1)
-    return head[:m.start()] if m else head
-
-
 def category(text: str, language: str | None) -> str | None:
     """The category named by a claim's preamble; None when the preamble names none."""
-    table = TABLES.get(language or "", EN)
-    _, kinds = _COMPILED[table.code]
-    head = preamble(text, table.code)
-    if not table.head_final:
+    m = _PUNCTUATION.search(text, 1, _PREAMBLE_MAX)
+    return _named_category(text[:m.start() if m else _PREAMBLE_MAX], language if language in TABLES else EN.code)
+
+
+@lru_cache(maxsize=4096)
+def _named_category(opening: str, code: str) -> str | None:
+    """The category named in a claim's opening up to its first punctuation mark. Cached: dependent
+    claims repeat their openings ('The device of claim 1')."""
+    end, kinds = _COMPILED[code]
+    head = opening.lower()
+    m = end.search(head, 1)
+    if m:
+        head = head[:m.start()]
+    if not TABLES[code].head_final:
         m = kinds.search(head)
         return m.lastgroup if m else None
     # Head-final languages name the claimed thing last ('装置的制备方法' is a method).

@@ -113,9 +113,13 @@ class Citations:
 
     def refs(self, start: int, end: int, number: int) -> tuple[int, ...]:
         """The claims that claim `number`, whose text lies between the offsets, refers to."""
+        hits = self._within(start, end)
+        if len(hits) == 1 and hits[0].numbers:  # most claims: one citation by number
+            numbers = hits[0].numbers
+            return numbers[1:] if numbers[0] == 0 else numbers
         found: set[int] = set()
         every = previous = False
-        for h in self._within(start, end):
+        for h in hits:
             if h.numbers:
                 found.update(h.numbers)
                 continue
@@ -136,7 +140,7 @@ def find_refs(norm: str, number: int) -> tuple[int, ...]:
 
 
 def _value(m: re.Match) -> int:
-    return int(m.group("ko") or m.group("th") or m.group("n"))
+    return int(m["n"] or m["ko"] or m["th"])
 
 
 def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
