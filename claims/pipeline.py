@@ -168,11 +168,7 @@ def plan(input_path: str | Path, options: Options = Options(), limits: Limits = 
     source = open_source(input_path, limits)
     name = source.path.name
     sheet = options.sheet if options.sheet is not None else source.sheets[0] if source.sheets else None
-    if sheet is None or sheet not in source.sheets:
-        raise InputError(
-            f"{name}: no sheet named {sheet!r}; the sheets are {', '.join(map(repr, source.sheets))}."
-        )
-    table = read_table(source, sheet)
+    table = read_table(source, sheet)  # an unknown sheet is refused by iter_rows, naming the sheets
     if not table.columns:
         raise InputError(f"{name}: sheet {sheet!r} is empty; choose another sheet with --sheet.")
     if table.rows_total == 0:
