@@ -1,7 +1,7 @@
 """Per-patent figures from a parsed cell: counts, independent claims, lengths, depth and tree."""
 from __future__ import annotations
 
-from claims.model import DEPENDENT, INDEPENDENT, Figures, ParsedCell
+from claims.model import INDEPENDENT, Figures, ParsedCell
 
 CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
@@ -26,21 +26,25 @@ def patent_figures(cell: ParsedCell) -> Figures:
     lengths = [claim_length(c.text, cell.language) for c in independents]
     tree: dict[int, list[int]] = {}
     depth: dict[int, int] = {}
+    multiple = 0
     for c in active:
-        parents = [r for r in c.refs if r in numbers and r < c.number]
-        for r in parents:
-            tree.setdefault(r, []).append(c.number)
-        depth[c.number] = 1 + max((depth[r] for r in parents), default=0)
+        deepest = 0
+        for r in c.refs:
+            if r < c.number and r in numbers:
+                tree.setdefault(r, []).append(c.number)
+                deepest = max(deepest, depth[r])
+        depth[c.number] = deepest + 1
+        multiple += len(c.refs) >= 2
     return Figures(
         claims_total=len(active),
         canceled_total=len(cell.claims) - len(active),
         independent_total=len(independents),
-        dependent_total=sum(1 for c in active if c.kind == DEPENDENT),
+        dependent_total=len(active) - len(independents),
         independent_claims=tuple(c.number for c in independents),
         first_claim=independents[0].text if independents else "",
         first_claim_length=lengths[0] if lengths else 0,
         shortest_independent_length=min(lengths) if lengths else None,
-        multiple_dependent_total=sum(1 for c in active if len(c.refs) >= 2),
+        multiple_dependent_total=multiple,
         max_depth=max(depth.values(), default=0),
         length_unit=length_unit(cell.language),
         tree={parent: tuple(children) for parent, children in tree.items()},
