@@ -25,24 +25,28 @@ def _cased(words: list[str]) -> str:
 
 
 _WORDS = _cased([w for t in TABLES.values() for w in t.marker_words])
-# Separate patterns, each led by a literal the regex engine finds fast; one combined pattern is several
-# times slower. _WORDED is only tried where the citation scan found a claim noun.
+_TERMINATORS = ".。;；:：)]】」!?"  # a claim marker mid-line follows one of these
+_HEADINGS = "|".join(w for t in TABLES.values() for w in t.headings)
+# A heading that may title the claims after it: 'CNA', 'EPB1', 'Claims', '权利要求书', 'What is claimed is:'.
+_TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*[:：]?[ ]*"
+# Separate patterns, each led by a literal or a few characters the regex engine finds fast; one
+# combined pattern is several times slower. A plain '1.' can only start a claim at the start of the
+# text or of a line, after a sentence or after a title, so only those places are scanned.
 # ASCII digits only (normalize made full-width ones ASCII); the possessive run never backtracks.
-_PLAIN = re.compile(rf"(?P<num>[0-9]{{1,4}}+)(?:[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?(?P<p>[.)、])(?![0-9])")
+_NUMBERED = rf"(?P<num>[0-9]{{1,4}}+)(?:[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?(?P<p>[.)、])(?![0-9])"
+_PLAIN = re.compile(_NUMBERED)
+_AFTER_BREAK = re.compile(rf"[\n{re.escape(_TERMINATORS)}][ ]*(?={_NUMBERED})")
+_TITLED = re.compile(rf"\n{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
+_TITLE_START = re.compile(rf"{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
+_TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only titles what follows
 _BRACKETED = re.compile(
     rf"【[ ]*(?:{_WORDS})?[ ]*(?P<num>\d{{1,4}})[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
 )
 _WORDED = re.compile(rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})[ ]*(?:[.:：)、]|(?=\s))")
 # _CANCELED and _OPENER run on the lower-cased cell (Citations.low): faster than IGNORECASE.
 _CANCELED = re.compile(r"[\s(\[]{0,3}(?:" + "|".join(w for t in TABLES.values() for w in t.canceled) + r")(?![a-z])")
-_HEADINGS = "|".join(w for t in TABLES.values() for w in t.headings)
-# A line that only titles what follows: 'CNA', 'EPB1', 'Claims', '权利要求书', 'What is claimed is:'.
-_TITLE_LINE = re.compile(
-    rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*[:：]?[ ]*$", re.IGNORECASE
-)
 _PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")
 _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
-_TERMINATORS = frozenset(".。;；:：)]】」!?")
 
 _OPENER = re.compile("|".join(o for t in TABLES.values() for o in t.openers))
 
@@ -105,24 +109,39 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
     return segments
 
 
-def _markers(norm: str, citations: Citations) -> list[tuple[re.Match, bool]]:
-    """Every number that looks like a claim marker, in text order, flagged True when a plain '1.'."""
-    found = [(m, True) for m in _PLAIN.finditer(norm)]
-    plain = len(found)
+class _Marker(NamedTuple):
+    at: int  # where the number (or '【', 'Claim') starts
+    end: int  # just past the marker
+    match: re.Match  # with the groups num and p (plain), or num / num2
+    plain: bool  # a plain '1.', '1)', '1、'
+
+
+def _markers(norm: str, citations: Citations) -> list[_Marker]:
+    """Every number that looks like a claim marker where a claim may start, in text order."""
+    text_start = len(norm) - len(norm.lstrip(" "))
+    found = [_Marker(m.start(), m.end(), m, True) for m in (_PLAIN.match(norm, text_start),) if m]
+    found += [_Marker(m.start("num"), m.end("p"), m, True) for m in _AFTER_BREAK.finditer(norm)]
+    in_order = len(found)
+    # After a title on its line: 'Claims 1. A ...', 'CNA 1.一种' (a title ending in ':' is found above).
+    heads = [m.end() for m in _TITLED.finditer(norm)]
+    if (m := _TITLE_START.match(norm)) is not None:
+        heads.append(m.end())
+    seen = {marker.at for marker in found} if heads else set()
+    found += [_Marker(m.start(), m.end(), m, True) for head in heads
+              if (m := _PLAIN.match(norm, head)) is not None and m.start() not in seen]
     if "【" in norm or "[" in norm:
-        found += [(m, False) for m in _BRACKETED.finditer(norm)]
+        found += [_Marker(m.start(), m.end(), m, False) for m in _BRACKETED.finditer(norm)]
     # 'Claim 1:' starts with a claim noun, and the citation scan has found every one of those.
-    found += [(m, False) for start in citations.nouns if (m := _WORDED.match(norm, start))]
-    if len(found) > plain:
-        found.sort(key=lambda pair: pair[0].start())
+    found += [_Marker(m.start(), m.end(), m, False) for start in citations.nouns if (m := _WORDED.match(norm, start))]
+    if len(found) > in_order:
+        found.sort(key=lambda marker: marker.at)
     return found
 
 
 def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
     """The markers that may start a claim, each with the quality the chain search weighs."""
     out = []
-    for m, plain in _markers(norm, citations):
-        at = m.start()
+    for at, end, m, plain in _markers(norm, citations):
         before = at
         while before > 0 and norm[before - 1] == " ":
             before -= 1
@@ -134,7 +153,7 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
                 word = _PREFIX_WORD.search(norm, max(0, before - 16), before)
                 if word and word.group(1).lower() in _NOT_CLAIM_PREFIX:
                     continue
-        start = m.end()
+        start = end
         while start < len(norm) and norm[start] in " \n":
             start += 1
         if start >= len(norm) or norm[start].isdigit():

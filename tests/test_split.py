@@ -86,3 +86,12 @@ def test_text_without_numbered_claims_has_no_segments():
 def test_a_heading_on_the_same_line_as_claim_one_does_not_hide_it():
     assert numbers("Claims 1. A device. 2. The device of claim 1.") == [(1, 0), (2, 0)]
     assert numbers("特許請求の範囲【請求項1】装置。【請求項2】請求項1の装置。") == [(1, 0), (2, 0)]
+
+
+def test_a_marker_line_of_letters_and_a_digit_before_a_number_does_not_split_the_number():
+    assert numbers("EPB1\nAB12. Unrelated text.\n1. A device.\n2. The device of claim 1.") == [(1, 0), (2, 0)]
+
+
+def test_claims_after_a_heading_line_at_the_very_start_are_split():
+    assert texts("What is claimed is 1. A device. 2. The device of claim 1.") == [
+        "A device.", "The device of claim 1."]
