@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.pipeline import Options, Plan, plan
-from claims.sources import Limits, SheetInfo, list_sheets, open_source
-from claims.tables import read_table
+from claims.pipeline import Options, Plan, plan_source
+from claims.sources import Limits, SheetInfo, count_rows, open_source
 
 PREVIEW_ROWS = 5
 
@@ -30,7 +29,11 @@ class Inspection:
 
 
 def inspect_input(input_path: str | Path, options: Options = Options(), limits: Limits = Limits()) -> Inspection:
-    """Describe the input; InputError when it cannot be processed."""
-    the_plan = plan(input_path, options, limits)
-    table = read_table(the_plan.source(input_path), the_plan.sheet, sample_rows=PREVIEW_ROWS)
-    return Inspection(list_sheets(open_source(input_path, limits)), the_plan, table.rows)
+    """Describe the input, reading the chosen sheet once; InputError when it cannot be processed."""
+    source = open_source(input_path, limits)
+    the_plan, table = plan_source(source, options)
+    chosen_rows = the_plan.header_row + the_plan.rows_total  # what count_rows would give, known already
+    sheets = tuple(
+        SheetInfo(name, chosen_rows if name == the_plan.sheet else count_rows(source, name)) for name in source.sheets
+    )
+    return Inspection(sheets, the_plan, table.rows[:PREVIEW_ROWS])

@@ -29,7 +29,7 @@ from claims.columns import choose_column, detect_claims_column, detect_id_column
 from claims.errors import InputError
 from claims.results import RowResult, analyse_cell
 from claims.sources import Limits, Source, iter_rows, open_source
-from claims.tables import read_table
+from claims.tables import Table, read_table
 from claims.writing import FORMATS, open_sink
 
 # Small chunks keep both cores busy to the end: the last chunk's analysis and writing are all that
@@ -165,7 +165,11 @@ class Summary:
 
 def plan(input_path: str | Path, options: Options = Options(), limits: Limits = Limits()) -> Plan:
     """Open and check the input, choose the sheet and the columns; InputError when it cannot be processed."""
-    source = open_source(input_path, limits)
+    return plan_source(open_source(input_path, limits), options)[0]
+
+
+def plan_source(source: Source, options: Options = Options()) -> tuple[Plan, Table]:
+    """The plan for an opened input, with the table read to make it (the sheet's header and first rows)."""
     name = source.path.name
     sheet = options.sheet if options.sheet is not None else source.sheets[0] if source.sheets else None
     table = read_table(source, sheet)  # an unknown sheet is refused by iter_rows, naming the sheets
@@ -199,7 +203,7 @@ def plan(input_path: str | Path, options: Options = Options(), limits: Limits = 
         id_reason=id_choice.reason if id_choice else None,
         rows_total=table.rows_total,
         options=options,
-    )
+    ), table
 
 
 def _cell(values: tuple, index: int | None) -> object:

@@ -96,11 +96,6 @@ def open_source(path: str | Path, limits: Limits = Limits()) -> Source:
     )
 
 
-def list_sheets(source: Source) -> tuple[SheetInfo, ...]:
-    """Every sheet with its row count."""
-    return tuple(SheetInfo(sheet, count_rows(source, sheet)) for sheet in source.sheets)
-
-
 def count_rows(source: Source, sheet: str) -> int:
     """Rows in the sheet, from row 1 to the last row holding a value (an xlsx sheet's dimension when
     it is streamed and declares one)."""

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from claims.errors import InputError
-from claims.sources import Limits, detect_encoding, iter_rows, list_sheets, open_source
+from claims.sources import Limits, detect_encoding, count_rows, iter_rows, open_source
 from workbooks import (
     HEADER, ROWS, write_csv, write_encrypted, write_ods, write_shared_xlsx, write_xls, write_xlsx, write_zip_bomb,
 )
@@ -61,9 +61,9 @@ def test_utf16_without_bom_is_detected():
     assert detect_encoding("权利要求,a\n".encode("utf-16-le")) == "utf-16-le"
 
 
-def test_sheets_are_listed_with_row_counts(tmp_path):
+def test_sheets_are_listed_and_their_rows_counted(tmp_path):
     source = open_source(write_xlsx(tmp_path / "in.xlsx", titles=["Patent export"]))
-    assert [(s.name, s.rows) for s in list_sheets(source)] == [("Export", 5), ("Notes", 1)]
+    assert [(sheet, count_rows(source, sheet)) for sheet in source.sheets] == [("Export", 5), ("Notes", 1)]
 
 
 def _refusal(path, limits=Limits()) -> str:
