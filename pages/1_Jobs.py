@@ -8,6 +8,7 @@ from claims.supervisor import ensure_worker
 workspace = ui.begin_page("nav.jobs")
 t = ui.t
 store = ui.store()
+REFRESHING = "jobs_refreshing"  # whether the list refreshes itself: some job was active when last listed
 
 st.title(t("jobs.title"))
 st.caption(t("jobs.lead"))
@@ -43,17 +44,20 @@ def job_row(job: jobs.Job) -> None:
 
 
 def job_list() -> None:
-    """Every job of the workspace, newest first; refreshed while any of them runs."""
+    """Every job of the workspace, newest first, listed once per run; refreshed while any of them runs."""
     listed = jobs.list_jobs(store, workspace=workspace)
+    active = any(job.state in jobs.ACTIVE for job in listed)
+    if active != st.session_state.get(REFRESHING, False):
+        st.session_state[REFRESHING] = active
+        st.rerun()  # the whole page, so that the list starts or stops refreshing itself
     if not listed:
         st.info(t("jobs.none"))
         st.page_link("app.py", label=t("nav.process"), icon=":material/upload_file:", query_params={ui.WORKSPACE_PARAM: workspace})
         return
-    if any(job.state in jobs.ACTIVE for job in listed):
+    if active:
         ensure_worker(store.data_dir)
     for job in listed:
         job_row(job)
 
 
-active = any(job.state in jobs.ACTIVE for job in jobs.list_jobs(store, workspace=workspace))
-st.fragment(job_list, run_every=2 if active else None)()
+st.fragment(job_list, run_every=2 if st.session_state.get(REFRESHING) else None)()

@@ -273,6 +273,18 @@ def test_a_job_can_be_deleted_from_the_jobs_page(data_dir, export):
     assert "No jobs in this workspace yet." in texts(test)
 
 
+def test_the_jobs_page_refreshes_while_a_job_is_active_and_stops_when_none_is(data_dir, export, paused_worker):
+    store = open_store(data_dir)
+    job = submit(store, export, Options(), workspace=WORKSPACE, filename="export.xlsx")
+    test = app(JOBS)
+    assert ":gray-badge[queued]" in texts(test) and test.get("progress")
+    assert test.session_state["jobs_refreshing"]
+    cancel(store, job.id)
+    test.run()
+    assert ":orange-badge[canceled]" in texts(test) and not test.get("progress")
+    assert not test.session_state["jobs_refreshing"]
+
+
 def test_a_canceled_job_can_be_retried_from_the_jobs_page(data_dir, export):
     store = open_store(data_dir)
     job = submit(store, export, Options(), workspace=WORKSPACE, filename="export.xlsx")
