@@ -141,27 +141,24 @@ def _markers(norm: str, citations: Citations) -> list[_Marker]:
 def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
     """The markers that may start a claim, each with the quality the chain search weighs."""
     out = []
+    size, low = len(norm), citations.low
     for at, end, m, plain in _markers(norm, citations):
-        before = at
-        while before > 0 and norm[before - 1] == " ":
-            before -= 1
-        line = before == 0 or norm[before - 1] == "\n" or _after_title(norm, before)
-        if not line:
-            if norm[before - 1] not in _TERMINATORS:
-                continue  # inside a word, a number or a sentence: 'S1、', '12345.', 'claim 1.'
-            if plain:
-                word = _PREFIX_WORD.search(norm, max(0, before - 16), before)
-                if word and word.group(1).lower() in _NOT_CLAIM_PREFIX:
-                    continue
+        line = _place(norm, at)
+        if line is None:
+            continue  # inside a word, a number or a sentence: 'S1、', '12345.', 'claim 1.'
+        if not line and plain:
+            word = _PREFIX_WORD.search(norm, max(0, at - 16), at)
+            if word and word.group(1).lower() in _NOT_CLAIM_PREFIX:
+                continue
         start = end
-        while start < len(norm) and norm[start] in " \n":
+        while start < size and norm[start] in " \n":
             start += 1
-        if start >= len(norm) or norm[start].isdigit():
+        if start >= size or norm[start].isdigit():
             continue
         follow = norm[start]
-        canceled = _CANCELED.match(citations.low, start, start + 40) is not None
-        first = int(m.group("num") or m.group("num2"))
-        last = int(m.group("end")) if plain and m.group("end") else first
+        canceled = _CANCELED.match(low, start, start + 40) is not None
+        first = int(m["num"] or m["num2"]) if not plain else int(m["num"])
+        last = int(m["end"]) if plain and m["end"] else first
         if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
             continue
         quality = _LINE if line else _INLINE
@@ -176,7 +173,7 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             quality += 1
         elif style == ")":
             quality -= 1
-        opens = _OPENER.match(citations.low, start) is not None
+        opens = _OPENER.match(low, start) is not None
         claimlike = opens or citations.cites_number(start, start + _WINDOW)
         if canceled:
             quality += 1
@@ -184,6 +181,19 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             quality += _CLAIMLIKE
         out.append(_Candidate(first, last, at, start, quality, line, canceled, style, opens, claimlike))
     return out
+
+
+def _place(norm: str, at: int) -> bool | None:
+    """Where a marker at `at` stands: True at the start of a line (or after a title on it), False
+    after a sentence mid-line, None anywhere else (inside a word, a number or a sentence)."""
+    before = at
+    while before > 0 and norm[before - 1] == " ":
+        before -= 1
+    if before == 0 or norm[before - 1] == "\n":
+        return True
+    if _after_title(norm, before):
+        return True
+    return False if norm[before - 1] in _TERMINATORS else None
 
 
 def _after_title(norm: str, pos: int) -> bool:
