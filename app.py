@@ -10,7 +10,7 @@ import streamlit as st
 
 import ui
 from claims import jobs, parse_claims, patent_figures
-from claims.errors import InputError
+from claims.errors import InputError, Message
 from claims.inspection import Inspection, inspect_input
 from claims.pipeline import Options
 from claims.supervisor import ensure_worker
@@ -41,7 +41,7 @@ def receive_upload() -> None:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def inspect(path: str, sheet: str | None, column: str | None, id_column: str | None) -> Inspection | str:
+def inspect(path: str, sheet: str | None, column: str | None, id_column: str | None) -> Inspection | Message:
     """The input described for these choices, or the one-line reason it cannot be processed."""
     try:
         return inspect_input(path, Options(sheet=sheet, column=column, id_column=id_column))
@@ -49,9 +49,9 @@ def inspect(path: str, sheet: str | None, column: str | None, id_column: str | N
         return error.message
 
 
-def shown_error(message: str, filename: str, path: str) -> str:
-    """An input error naming the user's file rather than its stored copy."""
-    return message.replace(Path(path).name, filename)
+def shown_error(message: Message, filename: str, path: str) -> str:
+    """An input error in the interface language, naming the user's file rather than its stored copy."""
+    return ui.say(message).replace(Path(path).name, filename)
 
 
 def forget_input() -> None:
@@ -83,7 +83,7 @@ def choose_and_process(chosen: dict) -> None:
     change.button(t("upload.another"), on_click=forget_input, width="stretch")
 
     detected = inspect(path, None, None, None)
-    if isinstance(detected, str):
+    if isinstance(detected, Message):
         st.error(shown_error(detected, filename, path), icon=":material/error:")
         return
     sheets = {info.name: info.rows for info in detected.sheets}
@@ -93,7 +93,7 @@ def choose_and_process(chosen: dict) -> None:
         format_func=lambda name: t("choose.sheet_rows", sheet=name, rows=f"{sheets[name]:,}"), key=f"sheet-{key}",
     )
     on_sheet = detected if sheet == detected.plan.sheet else inspect(path, sheet, None, None)
-    if isinstance(on_sheet, str):
+    if isinstance(on_sheet, Message):
         st.error(shown_error(on_sheet, filename, path), icon=":material/error:")
         return
     plan = on_sheet.plan
@@ -101,13 +101,13 @@ def choose_and_process(chosen: dict) -> None:
     column = left.selectbox(
         t("choose.column"), plan.columns, index=plan.claims_index, key=f"column-{key}-{sheet}"
     )
-    left.caption(t("choose.detected", reason=plan.claims_reason))
+    left.caption(t("choose.detected", reason=ui.say(plan.claims_reason)))
     id_options = [None, *plan.columns]
     id_column = right.selectbox(
         t("choose.id_column"), id_options, index=0 if plan.id_index is None else plan.id_index + 1,
         format_func=lambda name: t("choose.no_id") if name is None else name, key=f"id-{key}-{sheet}",
     )
-    right.caption(t("choose.detected", reason=plan.id_reason) if plan.id_reason else t("choose.no_id_found"))
+    right.caption(t("choose.detected", reason=ui.say(plan.id_reason)) if plan.id_reason else t("choose.no_id_found"))
 
     options_left, options_right = st.columns(2)
     with options_left:

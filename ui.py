@@ -176,6 +176,16 @@ def finding_text(finding: Finding) -> str:
     return t(key) + (t("finding.at_claim", claim=finding.claim) if finding.claim is not None else "")
 
 
+def say(message: str) -> str:
+    """A message of the claims package in the interface language, by its code; English text as it is."""
+    code = getattr(message, "code", None)
+    if code is None or not i18n.has(f"message.{code}"):
+        return str(message)
+    fields = message.fields
+    said = t(f"message.{code}", **fields)
+    return t("message.file", file=fields["file"], message=said) if "file" in fields else said
+
+
 def findings(cell: ParsedCell) -> None:
     """The issues the engine found in a cell, collapsed under one line."""
     if not cell.issues:

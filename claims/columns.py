@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.errors import InputError
+from claims.errors import InputError, Message
 from claims.tables import Table, column_letter
 
 CLAIMS_HEADERS = (
@@ -34,7 +34,7 @@ class ColumnChoice:
 
     index: int
     name: str
-    reason: str
+    reason: Message
 
 
 def _header_key(name: str) -> str:
@@ -68,35 +68,50 @@ def _column(table: Table, index: int) -> list[object]:
     return [row[index] for row in table.rows if row[index] is not None]
 
 
-def _describe(table: Table, index: int) -> str:
-    return f"column {table.columns[index]!r} ({column_letter(index)})"
+def _choice(table: Table, index: int, why: str, code: str, **fields: object) -> ColumnChoice:
+    """Column index of the table, with the reason it was chosen (`column 'Claims' (F): why`)."""
+    name, letter = table.columns[index], column_letter(index)
+    return ColumnChoice(index, name, Message(f"column {name!r} ({letter}): {why}", code, column=name, letter=letter, **fields))
+
+
+def _detected(table: Table, index: int, role: str, looks_like: str, word: str | None, share: float,
+              sampled: int) -> ColumnChoice:
+    """A detected column with its reason: the header word it matches, the share of sampled cells that
+    look like looks_like, or both; role ('claims' or 'id') starts the reason's code."""
+    header = f"header matches {word!r}"
+    content = f"{share:.0%} of {sampled} sampled cells look like {looks_like}"
+    if not sampled:
+        why, found = header, "header"
+    elif word:
+        why, found = f"{header} and {content}", "header-content"
+    else:
+        why, found = content, "content"
+    return _choice(table, index, why, f"{role}-{found}", word=word, share=share, sampled=sampled)
 
 
 def detect_claims_column(table: Table) -> ColumnChoice:
     """The column most likely to hold claims; raise InputError when none does."""
-    best: tuple[float, int, str] | None = None
+    best: tuple[float, int, str | None, float, int] | None = None
     for index, name in enumerate(table.columns):
         values = _column(table, index)
         share = sum(map(looks_like_claims, values)) / len(values) if values else 0.0
         word = _matches(name, CLAIMS_HEADERS)
         score = share + (0.5 if word else 0.0)
         if score > 0 and (best is None or score > best[0]):
-            parts = [f"header matches {word!r}"] if word else []
-            if values:
-                parts.append(f"{share:.0%} of {len(values)} sampled cells look like numbered claims")
-            best = (score, index, " and ".join(parts))
+            best = (score, index, word, share, len(values))
     if best is None or best[0] < 0.2:
+        columns = ", ".join(map(repr, table.columns))
         raise InputError(
-            f"sheet {table.sheet!r}: no column looks like claims; name it with --column "
-            f"(columns: {', '.join(map(repr, table.columns))})."
+            f"sheet {table.sheet!r}: no column looks like claims; name it with --column (columns: {columns}).",
+            "no-claims-column", sheet=table.sheet, columns=columns,
         )
-    _, index, why = best
-    return ColumnChoice(index, table.columns[index], f"{_describe(table, index)}: {why}")
+    _, index, word, share, sampled = best
+    return _detected(table, index, "claims", "numbered claims", word, share, sampled)
 
 
 def detect_id_column(table: Table, exclude: int | None = None) -> ColumnChoice | None:
     """The column most likely to hold publication numbers, or None when no column does."""
-    best: tuple[float, int, str] | None = None
+    best: tuple[float, int, str | None, float, int] | None = None
     for index, name in enumerate(table.columns):
         if index == exclude:
             continue
@@ -105,23 +120,25 @@ def detect_id_column(table: Table, exclude: int | None = None) -> ColumnChoice |
         word = _matches(name, ID_HEADERS)
         score = share + (0.3 if word else 0.0)
         if (share >= 0.5 or (word and share > 0)) and (best is None or score > best[0]):
-            parts = [f"header matches {word!r}"] if word else []
-            parts.append(f"{share:.0%} of {len(values)} sampled cells look like publication numbers")
-            best = (score, index, " and ".join(parts))
+            best = (score, index, word, share, len(values))
     if best is None:
         return None
-    _, index, why = best
-    return ColumnChoice(index, table.columns[index], f"{_describe(table, index)}: {why}")
+    _, index, word, share, sampled = best
+    return _detected(table, index, "id", "publication numbers", word, share, sampled)
 
 
 def choose_column(table: Table, name: str, role: str) -> ColumnChoice:
-    """The column the user named (exact name, or a letter such as F); InputError listing the columns."""
+    """The column the user named (exact name, or a letter such as F) as the role ('claims' or
+    'publication-number') column; InputError listing the columns."""
+    letters = [column_letter(i) for i in range(len(table.columns))]
     if name in table.columns:
         index = table.columns.index(name)
-    elif name.isalpha() and name.upper() in [column_letter(i) for i in range(len(table.columns))]:
-        index = [column_letter(i) for i in range(len(table.columns))].index(name.upper())
+    elif name.isalpha() and name.upper() in letters:
+        index = letters.index(name.upper())
     else:
+        columns = ", ".join(map(repr, table.columns))
         raise InputError(
-            f"sheet {table.sheet!r}: no column named {name!r}; the columns are {', '.join(map(repr, table.columns))}."
+            f"sheet {table.sheet!r}: no column named {name!r}; the columns are {columns}.",
+            "no-column", sheet=table.sheet, column=name, columns=columns,
         )
-    return ColumnChoice(index, table.columns[index], f"{_describe(table, index)}: chosen as the {role} column")
+    return _choice(table, index, f"chosen as the {role} column", f"chosen-{role}")

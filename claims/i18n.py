@@ -212,8 +212,112 @@ STRINGS: dict[str, dict[str, str]] = {
     "finding.not-text": {"en": "The cell holds no text", "zh": "单元格不是文本"},
     "finding.no-claims": {"en": "Text without numbered claims", "zh": "有文本但没有编号的权利要求"},
     "finding.unnumbered": {"en": "One unnumbered claim, read as claim 1", "zh": "一项未编号的权利要求，按权利要求 1 处理"},
+    "finding.duplicate-number": {"en": "A claim number is used twice; the first claim is kept",
+                                 "zh": "权利要求编号重复，保留第一项"},
     "finding.duplicate-version": {"en": "The same claims appear twice; the first set is used",
                                   "zh": "同一组权利要求出现两次，使用第一组"},
+    # messages of the claims package, by code (claims.errors.Message); about a file: "{file}: {message}"
+    "message.file": {"en": "{file}: {message}", "zh": "{file}：{message}"},
+    "message.no-file": {"en": "no such file; check the path.", "zh": "文件不存在，请检查路径。"},
+    "message.empty-file": {"en": "the file is empty; export the workbook again.", "zh": "文件为空，请重新导出工作簿。"},
+    "message.too-big": {
+        "en": "the file is {size_mb:.0f} MB, over the {limit_mb:.0f} MB limit; split it into smaller workbooks.",
+        "zh": "文件大小 {size_mb:.0f} MB，超过 {limit_mb:.0f} MB 的上限，请拆分为较小的工作簿。",
+    },
+    "message.pdf": {
+        "en": "this is a PDF, not a spreadsheet; export the data as .xlsx or .csv.",
+        "zh": "这是 PDF 文件，不是电子表格，请将数据导出为 .xlsx 或 .csv。",
+    },
+    "message.not-spreadsheet": {
+        "en": "not a spreadsheet (expected .xlsx, .xlsm, .xls, .ods, .csv or .tsv); export the data in one of these formats.",
+        "zh": "不是电子表格（应为 .xlsx、.xlsm、.xls、.ods、.csv 或 .tsv），请以其中一种格式导出数据。",
+    },
+    "message.corrupt-file": {
+        "en": "the file is corrupt or truncated ({detail}); export or download it again.",
+        "zh": "文件已损坏或不完整（{detail}），请重新导出或下载。",
+    },
+    "message.corrupt-workbook": {
+        "en": "the {kind} file is corrupt or truncated ({detail}); export it again.",
+        "zh": "该 {kind} 文件已损坏或不完整（{detail}），请重新导出。",
+    },
+    "message.zip-bomb": {
+        "en": "the workbook inflates to {inflated_mb:.0f} MB from {size_mb:.1f} MB ({ratio:.0f}x), beyond the limits "
+              "for a real export (zip bomb?); refused, check where it came from.",
+        "zh": "工作簿从 {size_mb:.1f} MB 解压后达 {inflated_mb:.0f} MB（{ratio:.0f} 倍），超出真实导出文件的范围"
+              "（疑似压缩炸弹），已拒绝，请核实文件来源。",
+    },
+    "message.zip-not-workbook": {
+        "en": "a zip archive but not a workbook; export the data as .xlsx or .csv.",
+        "zh": "这是 zip 压缩包而不是工作簿，请将数据导出为 .xlsx 或 .csv。",
+    },
+    "message.encrypted": {
+        "en": "the workbook is encrypted with a password; save an unprotected copy and use that.",
+        "zh": "工作簿已用密码加密，请另存一份未加密的副本后上传。",
+    },
+    "message.protected": {
+        "en": "the workbook is protected with a password; save an unprotected copy and use that.",
+        "zh": "工作簿受密码保护，请另存一份不受保护的副本后上传。",
+    },
+    "message.not-text": {
+        "en": "not readable as text in UTF-8, UTF-16 or GB18030; save it as CSV UTF-8 and try again.",
+        "zh": "无法按 UTF-8、UTF-16 或 GB18030 读取为文本，请另存为 CSV UTF-8 后重试。",
+    },
+    "message.bad-text": {
+        "en": "not valid {encoding} text further in the file; save it as CSV UTF-8 and try again.",
+        "zh": "文件后部有不符合 {encoding} 编码的文本，请另存为 CSV UTF-8 后重试。",
+    },
+    "message.bad-csv": {"en": "malformed CSV ({detail}); check the file.", "zh": "CSV 格式有误（{detail}），请检查文件。"},
+    "message.no-sheet": {
+        "en": "no sheet named {sheet!r}; the sheets are {sheets}.",
+        "zh": "没有名为“{sheet}”的工作表；现有工作表：{sheets}。",
+    },
+    "message.empty-sheet": {
+        "en": "sheet {sheet!r} is empty; choose another sheet.",
+        "zh": "工作表“{sheet}”为空，请选择其他工作表。",
+    },
+    "message.no-data-rows": {
+        "en": "sheet {sheet!r} has a header but no data rows; nothing to process.",
+        "zh": "工作表“{sheet}”只有表头，没有数据行，无可处理。",
+    },
+    "message.no-claims-column": {
+        "en": "sheet {sheet!r}: no column looks like numbered claims (columns: {columns}); "
+              "check that this sheet holds the claims.",
+        "zh": "工作表“{sheet}”中没有看似编号权利要求的列（各列：{columns}），请确认权利要求在此工作表中。",
+    },
+    "message.no-column": {
+        "en": "sheet {sheet!r}: no column named {column!r}; the columns are {columns}.",
+        "zh": "工作表“{sheet}”中没有名为“{column}”的列；现有列：{columns}。",
+    },
+    "message.claims-header": {
+        "en": "column {column!r} ({letter}): header matches {word!r}",
+        "zh": "“{column}”列（{letter}）：列名与“{word}”相符",
+    },
+    "message.claims-header-content": {
+        "en": "column {column!r} ({letter}): header matches {word!r} and {share:.0%} of {sampled} sampled cells "
+              "look like numbered claims",
+        "zh": "“{column}”列（{letter}）：列名与“{word}”相符，且抽样的 {sampled} 个单元格中 {share:.0%} 看似编号的权利要求",
+    },
+    "message.claims-content": {
+        "en": "column {column!r} ({letter}): {share:.0%} of {sampled} sampled cells look like numbered claims",
+        "zh": "“{column}”列（{letter}）：抽样的 {sampled} 个单元格中 {share:.0%} 看似编号的权利要求",
+    },
+    "message.id-header-content": {
+        "en": "column {column!r} ({letter}): header matches {word!r} and {share:.0%} of {sampled} sampled cells "
+              "look like publication numbers",
+        "zh": "“{column}”列（{letter}）：列名与“{word}”相符，且抽样的 {sampled} 个单元格中 {share:.0%} 看似公开号",
+    },
+    "message.id-content": {
+        "en": "column {column!r} ({letter}): {share:.0%} of {sampled} sampled cells look like publication numbers",
+        "zh": "“{column}”列（{letter}）：抽样的 {sampled} 个单元格中 {share:.0%} 看似公开号",
+    },
+    "message.chosen-claims": {
+        "en": "column {column!r} ({letter}): chosen as the claims column",
+        "zh": "“{column}”列（{letter}）：指定为权利要求列",
+    },
+    "message.chosen-publication-number": {
+        "en": "column {column!r} ({letter}): chosen as the publication-number column",
+        "zh": "“{column}”列（{letter}）：指定为公开号列",
+    },
     # durations
     "duration.seconds": {"en": "{s} s", "zh": "{s} 秒"},
     "duration.minutes": {"en": "{m} min {s:02d} s", "zh": "{m} 分 {s:02d} 秒"},

@@ -174,9 +174,11 @@ def plan_source(source: Source, options: Options = Options()) -> tuple[Plan, Tab
     sheet = options.sheet if options.sheet is not None else source.sheets[0] if source.sheets else None
     table = read_table(source, sheet)  # an unknown sheet is refused by iter_rows, naming the sheets
     if not table.columns:
-        raise InputError(f"{name}: sheet {sheet!r} is empty; choose another sheet with --sheet.")
+        raise InputError(f"{name}: sheet {sheet!r} is empty; choose another sheet with --sheet.", "empty-sheet",
+                         file=name, sheet=sheet)
     if table.rows_total == 0:
-        raise InputError(f"{name}: sheet {sheet!r} has a header but no data rows; nothing to process.")
+        raise InputError(f"{name}: sheet {sheet!r} has a header but no data rows; nothing to process.",
+                         "no-data-rows", file=name, sheet=sheet)
     try:
         claims_choice = (
             choose_column(table, options.column, "claims") if options.column else detect_claims_column(table)
@@ -187,7 +189,7 @@ def plan_source(source: Source, options: Options = Options()) -> tuple[Plan, Tab
             else detect_id_column(table, exclude=claims_choice.index)
         )
     except InputError as error:
-        raise InputError(f"{name}: {error}") from None
+        raise error.about(name) from None
     return Plan(
         input_name=name,
         kind=source.kind,

@@ -71,14 +71,15 @@ def open_source(path: str | Path, limits: Limits = Limits()) -> Source:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise InputError(f"{name}: no such file; check the path.")
+        raise InputError(f"{name}: no such file; check the path.", "no-file", file=name)
     size = path.stat().st_size
     if size == 0:
-        raise InputError(f"{name}: the file is empty; export the workbook again.")
+        raise InputError(f"{name}: the file is empty; export the workbook again.", "empty-file", file=name)
     if size > limits.max_file_bytes:
+        size_mb, limit_mb = size / 2**20, limits.max_file_bytes / 2**20
         raise InputError(
-            f"{name}: the file is {size / 2**20:.0f} MB, over the {limits.max_file_bytes / 2**20:.0f} MB limit; "
-            "split it into smaller workbooks."
+            f"{name}: the file is {size_mb:.0f} MB, over the {limit_mb:.0f} MB limit; split it into smaller workbooks.",
+            "too-big", file=name, size_mb=size_mb, limit_mb=limit_mb,
         )
     with open(path, "rb") as handle:
         head = handle.read(SAMPLE_BYTES)
@@ -87,12 +88,14 @@ def open_source(path: str | Path, limits: Limits = Limits()) -> Source:
     if head.startswith(OLE2_MAGIC):
         return _open_ole2(path)
     if head.startswith(b"%PDF"):
-        raise InputError(f"{name}: this is a PDF, not a spreadsheet; export the data as .xlsx or .csv.")
+        raise InputError(f"{name}: this is a PDF, not a spreadsheet; export the data as .xlsx or .csv.", "pdf",
+                         file=name)
     if path.suffix.lower() in TEXT_SUFFIXES:
         return _open_text(path, head)
     raise InputError(
         f"{name}: not a spreadsheet (expected .xlsx, .xlsm, .xls, .ods, .csv or .tsv); "
-        "export the data in one of these formats."
+        "export the data in one of these formats.",
+        "not-spreadsheet", file=name,
     )
 
 
@@ -130,9 +133,9 @@ class Rows(Iterator[tuple]):
 def iter_rows(source: Source, sheet: str) -> Rows:
     """Stream the sheet's rows from row 1 (empty rows included), values normalised."""
     if sheet not in source.sheets:
-        raise InputError(
-            f"{source.path.name}: no sheet named {sheet!r}; the sheets are {', '.join(map(repr, source.sheets))}."
-        )
+        name, sheets = source.path.name, ", ".join(map(repr, source.sheets))
+        raise InputError(f"{name}: no sheet named {sheet!r}; the sheets are {sheets}.", "no-sheet",
+                         file=name, sheet=sheet, sheets=sheets)
     if source.kind == "csv":
         return Rows(_csv_rows(source))
     if source.streamed:
@@ -159,15 +162,18 @@ def _open_zip(path: Path, size: int, limits: Limits) -> Source:
             names = {info.filename for info in infos}
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise InputError(f"{name}: the file is corrupt or truncated ({error}); export or download it again.") from None
+        raise InputError(f"{name}: the file is corrupt or truncated ({error}); export or download it again.",
+                         "corrupt-file", file=name, detail=str(error)) from None
     inflated = sum(info.file_size for info in infos)
     ratio = inflated / max(size, 1)
     if inflated > limits.max_uncompressed_bytes or (
         inflated > limits.ratio_floor_bytes and ratio > limits.max_ratio
     ):
+        inflated_mb, size_mb = inflated / 2**20, size / 2**20
         raise InputError(
-            f"{name}: the workbook inflates to {inflated / 2**20:.0f} MB from {size / 2**20:.1f} MB "
-            f"({ratio:.0f}x), beyond the limits for a real export (zip bomb?); refused, check where it came from."
+            f"{name}: the workbook inflates to {inflated_mb:.0f} MB from {size_mb:.1f} MB ({ratio:.0f}x), "
+            "beyond the limits for a real export (zip bomb?); refused, check where it came from.",
+            "zip-bomb", file=name, inflated_mb=inflated_mb, size_mb=size_mb, ratio=ratio,
         )
     if "xl/workbook.xml" in names:
         kind = "xlsx"
@@ -176,7 +182,8 @@ def _open_zip(path: Path, size: int, limits: Limits) -> Source:
     elif mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet") or "content.xml" in names:
         kind = "ods"
     else:
-        raise InputError(f"{name}: a zip archive but not a workbook; export the data as .xlsx or .csv.")
+        raise InputError(f"{name}: a zip archive but not a workbook; export the data as .xlsx or .csv.",
+                         "zip-not-workbook", file=name)
     biggest_sheet = max(
         (info.file_size for info in infos if info.filename.startswith("xl/worksheets/")), default=0
     )
@@ -189,7 +196,7 @@ def _open_zip(path: Path, size: int, limits: Limits) -> Source:
         try:
             sheets = sheet_names(path)
         except XlsxError as error:
-            raise _xlsx_error(source, error) from None
+            raise _corrupt(source, str(error)) from None
     else:
         with _calamine(source) as workbook:
             sheets = tuple(workbook.sheet_names)
@@ -200,7 +207,8 @@ def _open_ole2(path: Path) -> Source:
     with open(path, "rb") as handle:
         if ENCRYPTED_PACKAGE in handle.read():
             raise InputError(
-                f"{path.name}: the workbook is encrypted with a password; save an unprotected copy and use that."
+                f"{path.name}: the workbook is encrypted with a password; save an unprotected copy and use that.",
+                "encrypted", file=path.name,
             )
     source = Source(path, "xls", ())
     with _calamine(source) as workbook:
@@ -211,7 +219,8 @@ def _open_text(path: Path, head: bytes) -> Source:
     encoding = detect_encoding(head)
     if encoding is None:
         raise InputError(
-            f"{path.name}: not readable as text in UTF-8, UTF-16 or GB18030; save it as CSV UTF-8 and try again."
+            f"{path.name}: not readable as text in UTF-8, UTF-16 or GB18030; save it as CSV UTF-8 and try again.",
+            "not-text", file=path.name,
         )
     sample = head.decode(encoding, errors="ignore")
     if path.suffix.lower() == ".tsv":
@@ -251,10 +260,12 @@ def _csv_rows(source: Source) -> Iterator[tuple]:
         except UnicodeDecodeError:
             raise InputError(
                 f"{source.path.name}: not valid {source.encoding} text further in the file; "
-                "save it as CSV UTF-8 and try again."
+                "save it as CSV UTF-8 and try again.",
+                "bad-text", file=source.path.name, encoding=source.encoding,
             ) from None
         except csv.Error as error:
-            raise InputError(f"{source.path.name}: malformed CSV ({error}); check the file.") from None
+            raise InputError(f"{source.path.name}: malformed CSV ({error}); check the file.", "bad-csv",
+                             file=source.path.name, detail=str(error)) from None
 
 
 class _calamine:
@@ -277,9 +288,10 @@ class _calamine:
 def _calamine_error(source: Source, error: Exception) -> InputError:
     name = source.path.name
     if isinstance(error, python_calamine.PasswordError):
-        return InputError(f"{name}: the workbook is protected with a password; save an unprotected copy and use that.")
+        return InputError(f"{name}: the workbook is protected with a password; save an unprotected copy and use that.",
+                          "protected", file=name)
     detail = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return InputError(f"{name}: the {source.kind} file is corrupt or truncated ({detail}); export it again.")
+    return _corrupt(source, detail)
 
 
 def _calamine_sheet(source: Source, workbook: python_calamine.CalamineWorkbook, sheet: str):
@@ -303,7 +315,7 @@ def _streamed_rows(source: Source, sheet: str) -> Rows:
     try:
         reader = SheetReader(source.path, sheet)
     except XlsxError as error:
-        raise _xlsx_error(source, error) from None
+        raise _corrupt(source, str(error)) from None
     declared = None if reader.dimension is None else reader.dimension[0]
     return Rows(_guarded_rows(source, reader), declared, reader.close)
 
@@ -313,8 +325,10 @@ def _guarded_rows(source: Source, reader: SheetReader) -> Iterator[tuple]:
         for row in reader:
             yield tuple(map(normalise, row))
     except XlsxError as error:
-        raise _xlsx_error(source, error) from None
+        raise _corrupt(source, str(error)) from None
 
 
-def _xlsx_error(source: Source, error: XlsxError) -> InputError:
-    return InputError(f"{source.path.name}: the xlsx file is corrupt or truncated ({error}); export it again.")
+def _corrupt(source: Source, detail: str) -> InputError:
+    name = source.path.name
+    return InputError(f"{name}: the {source.kind} file is corrupt or truncated ({detail}); export it again.",
+                      "corrupt-workbook", file=name, kind=source.kind, detail=detail)

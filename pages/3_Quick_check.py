@@ -22,7 +22,7 @@ cell = parse_claims(text, prefer=prefer)
 if not cell.claims:
     st.warning(t("quick.none"))
     for finding in cell.issues:
-        st.caption(f"{finding.code}: {finding.message}")
+        st.caption(ui.finding_text(finding))
     st.stop()
 
 figures = patent_figures(cell)

@@ -86,6 +86,12 @@ def texts(test: AppTest) -> str:
     return "\n".join(str(part.value) for part in parts)
 
 
+def chinese(test: AppTest) -> AppTest:
+    """The page after choosing the Chinese interface in the sidebar."""
+    test.sidebar.segmented_control[0].set_value("zh")
+    return test.run()
+
+
 def upload(test: AppTest, path: Path, name: str | None = None) -> AppTest:
     test.file_uploader[0].upload(name or path.name, path.read_bytes(), XLSX_MIME)
     return test.run()
@@ -123,11 +129,12 @@ def test_the_preview_shows_how_the_first_cells_parse(data_dir, export):
     assert list(preview["Independent"]) == [1, 2, 0]
 
 
-BAD_FILES = {
-    "encrypted": (lambda folder, export: write_encrypted(folder / "locked.xlsx", export), "password"),
-    "empty": (lambda folder, export: written(folder / "empty.xlsx", b""), "empty"),
-    "not a spreadsheet": (lambda folder, export: written(folder / "notes.xlsx", b"just some notes"), "spreadsheet"),
-    "no data rows": (lambda folder, export: write_xlsx(folder / "header_only.xlsx", rows=()), "no data rows"),
+BAD_FILES = {  # how to make it, a word of its error in English and in Chinese
+    "encrypted": (lambda folder, export: write_encrypted(folder / "locked.xlsx", export), "password", "密码"),
+    "empty": (lambda folder, export: written(folder / "empty.xlsx", b""), "empty", "为空"),
+    "not a spreadsheet": (lambda folder, export: written(folder / "notes.xlsx", b"just some notes"), "spreadsheet",
+                          "不是电子表格"),
+    "no data rows": (lambda folder, export: write_xlsx(folder / "header_only.xlsx", rows=()), "no data rows", "没有数据行"),
 }
 
 
@@ -138,13 +145,29 @@ def written(path: Path, content: bytes) -> Path:
 
 @pytest.mark.parametrize("kind", BAD_FILES)
 def test_a_bad_file_gets_a_one_line_error_naming_the_users_file(data_dir, export, tmp_path, kind):
-    make, hint = BAD_FILES[kind]
+    make, hint, _ = BAD_FILES[kind]
     test = upload(app(), make(tmp_path, export), "我的导出.xlsx")
     assert not test.exception
     [error] = test.error
     assert error.value.startswith("我的导出.xlsx:") and "\n" not in error.value
     assert hint in error.value.lower()
     assert [b.label for b in test.button] == ["Another file"]
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_in_chinese_a_bad_file_gets_its_error_in_chinese(data_dir, export, tmp_path, kind):
+    make, _, hint = BAD_FILES[kind]
+    test = upload(chinese(app()), make(tmp_path, export), "我的导出.xlsx")
+    [error] = test.error
+    assert error.value.startswith("我的导出.xlsx：") and hint in error.value
+    assert [b.label for b in test.button] == ["换一个文件"]
+
+
+def test_in_chinese_the_detected_columns_are_explained_in_chinese(data_dir, export):
+    page = texts(upload(chinese(app()), export))
+    assert "自动识别：“权利要求”列（E）：列名与“权利要求”相符，且抽样的 2 个单元格中 100% 看似编号的权利要求" in page
+    assert "自动识别：“公开(公告)号”列（A）：列名与“公开(公告)号”相符" in page
+    assert "header matches" not in page
 
 
 def test_process_submits_a_job_and_puts_its_id_in_the_url(data_dir, export):
@@ -214,8 +237,7 @@ def test_an_unknown_job_id_in_the_url_says_so(data_dir):
 
 
 def test_the_interface_switches_to_chinese_in_the_sidebar(data_dir):
-    test = app()
-    test.sidebar.segmented_control[0].set_value("zh").run()
+    test = chinese(app())
     assert test.title[0].value == "专利权利要求分析"
     assert test.file_uploader[0].label == "专利导出文件"
 
@@ -337,3 +359,10 @@ def test_quick_check_says_when_the_text_holds_no_numbered_claims(data_dir):
     test = app(QUICK)
     test.text_area[0].input("no claims here, only prose").run()
     assert "No numbered claims" in test.warning[0].value
+
+
+def test_in_chinese_quick_check_tells_why_no_claims_were_found_in_chinese(data_dir):
+    test = chinese(app(QUICK))
+    test.text_area[0].input("no claims here, only prose").run()
+    assert test.warning[0].value == "文本中没有找到编号的权利要求。"
+    assert "有文本但没有编号的权利要求" in [caption.value for caption in test.caption]
