@@ -52,6 +52,8 @@ def _trigger(nouns: tuple[str, ...]) -> re.Pattern:
     """A scanner for these claim nouns, case-sensitive on lower-cased text. Built from only the nouns
     a cell holds (found by fast substring tests), it scans several times faster than all of them."""
     return re.compile("|".join(nouns))
+
+
 _NUMBER = r"(?:제\s*(?P<ko>\d{1,4})\s*항|第\s*(?P<th>\d{1,4})\s*[項项]?|(?P<n>\d{1,4})(?![\d.,]\d)(?:\s*[項项항])?)"
 _FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
 _NEXT = re.compile(
