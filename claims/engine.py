@@ -14,7 +14,7 @@ from claims.categories import category, independent_category
 from claims.language import detect_language
 from claims.languages import TABLES
 from claims.model import DEPENDENT, INDEPENDENT, Claim, Finding, ParsedCell, Version
-from claims.normalize import normalize
+from claims.normalize import normalize, unescape_breaks
 from claims.refs import Citations
 from claims.split import Segment, split_claims
 
@@ -36,6 +36,7 @@ def parse_claims(text: object, prefer: Sequence[str] = DEFAULT_PREFER) -> Parsed
         if text is None or (isinstance(text, float) and math.isnan(text)):
             return ParsedCell(None, (), (), (checks.empty_finding(),))
         return ParsedCell(None, (), (), (checks.not_text_finding(text),))
+    text = unescape_breaks(text)
     if not text.strip():
         return ParsedCell(None, (), (), (checks.empty_finding(),))
     norm = normalize(text)

@@ -16,9 +16,16 @@ _PAIRS = {
 }
 _TABLE = str.maketrans(_PAIRS)
 _ANY = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+# Excel's escapes of line breaks and tabs, which some exports leave in the text: '_x000D_'.
+_EXCEL_ESCAPE = re.compile(r"_x(000[DdAa9])_")
 
 
 def normalize(text: str) -> str:
     """Return `text` with look-alike characters unified; same length as `text`."""
     # translate() looks up every character; most cells need none of it.
     return text.translate(_TABLE) if _ANY.search(text) else text
+
+
+def unescape_breaks(text: str) -> str:
+    """Return `text` with Excel's escaped line breaks and tabs ('_x000D_') made the characters they stand for."""
+    return _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text

@@ -86,3 +86,8 @@ def test_a_numbered_list_ending_the_last_claim_stays_in_that_claim():
 
 def test_when_no_preferred_language_is_present_english_then_chinese_are_used():
     assert parse_claims(BILINGUAL, prefer=("ja",)).language == "en"
+
+
+def test_excel_escaped_line_breaks_left_in_an_export_are_not_part_of_the_claims():
+    cell = parse_claims("1. A device._x000D_\n2. The device of claim 1._x000D_")
+    assert [c.text for c in cell.claims] == ["A device.", "The device of claim 1."]
