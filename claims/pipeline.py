@@ -152,6 +152,9 @@ class Summary:
     seconds: float
     output: str
     format: str
+    # patents (rows with claims not canceled) per claim count and per independent-claim count, e.g. {"3": 120}
+    claims_per_patent: dict[str, int] = field(default_factory=dict)
+    independent_per_patent: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """JSON-ready."""
@@ -331,6 +334,8 @@ class _Tally:
         self.rows = self.patents = self.claims = self.independent = self.dependent = 0
         self.languages: collections.Counter[str] = collections.Counter()
         self.issues: collections.Counter[str] = collections.Counter()
+        self.claims_per_patent: collections.Counter[int] = collections.Counter()
+        self.independent_per_patent: collections.Counter[int] = collections.Counter()
 
     def add(self, result: RowResult) -> None:
         self.rows += 1
@@ -340,12 +345,21 @@ class _Tally:
         self.dependent += result.figures[4] or 0
         self.languages[result.figures[0] or "none"] += 1
         self.issues.update(issue.severity for issue in result.issues)
+        if result.figures[2]:
+            self.claims_per_patent[result.figures[2]] += 1
+            self.independent_per_patent[result.figures[3]] += 1
 
     def summary(self, seconds: float, output: str, fmt: str) -> Summary:
         return Summary(
             self.rows, self.patents, self.claims, self.independent, self.dependent,
             dict(sorted(self.languages.items())), dict(sorted(self.issues.items())), round(seconds, 3), output, fmt,
+            _by_count(self.claims_per_patent), _by_count(self.independent_per_patent),
         )
+
+
+def _by_count(counts: collections.Counter[int]) -> dict[str, int]:
+    """Counts keyed by their number as text (JSON keys), in numeric order."""
+    return {str(number): counts[number] for number in sorted(counts)}
 
 
 def _summary_rows(plan: Plan, summary: Summary, run_info: Mapping[str, object], fmt: str) -> list[tuple[str, object]]:

@@ -18,6 +18,7 @@ from claims.pipeline import (
     analyse_chunk,
     iter_chunks,
     plan,
+    Summary,
     process,
     write_outputs,
 )
@@ -150,6 +151,13 @@ def test_csv_output_is_utf8_with_bom_and_escapes_formulas(workbook, tmp_path):
     assert rows[4][1] == "'=SUM(A1:A2)"
     claims = list(csv.reader((tmp_path / "out.claims.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(claims) == 7
+
+
+def test_the_summary_counts_patents_per_claim_count_and_survives_json(workbook, tmp_path):
+    summary = process(workbook, tmp_path / "out.xlsx")
+    assert summary.claims_per_patent == {"3": 2}  # the empty row is no patent
+    assert summary.independent_per_patent == {"1": 1, "2": 1}
+    assert Summary.from_dict(json.loads(json.dumps(summary.to_dict()))) == summary
 
 
 def test_a_gbk_csv_is_processed(tmp_path):
