@@ -14,7 +14,7 @@ from claims.errors import InputError, Message
 from claims.inspection import Inspection, inspect_input
 from claims.pipeline import Options
 from claims.supervisor import ensure_worker
-from claims.views import excerpt
+from claims.views import excerpt, summary_distributions
 
 UPLOAD_TYPES = ("xlsx", "xlsm", "xls", "ods", "csv")
 JOB_PARAM = "job"
@@ -156,12 +156,13 @@ def job_progress(job_id: str) -> None:
 def job_results(job: jobs.Job) -> None:
     """Headline figures, downloads, charts and the first rows of a finished job."""
     summary = job.summary
+    spread = summary_distributions(summary)
     figures = st.columns(5)
     figures[0].metric(t("result.patents"), f"{summary.get('patents', 0):,}", help=t("result.rows", rows=f"{summary.get('rows', 0):,}"))
     figures[1].metric(t("figure.claims"), f"{summary.get('claims', 0):,}")
     figures[2].metric(t("figure.independent"), f"{summary.get('independent', 0):,}")
-    languages = {code: n for code, n in summary.get("languages", {}).items() if code != "none"}
-    figures[3].metric(t("result.languages"), len(languages), help=", ".join(f"{ui.language_label(c)}: {n:,}" for c, n in languages.items()))
+    figures[3].metric(t("result.languages"), len(spread.languages),
+                      help=", ".join(f"{ui.language_label(c)}: {n:,}" for c, n in spread.languages.items()))
     figures[4].metric(t("result.issues"), f"{sum(summary.get('issues', {}).values()):,}",
                       help=", ".join(f"{t(f'severity.{s}')}: {n:,}" for s, n in summary.get("issues", {}).items()))
 
@@ -170,17 +171,16 @@ def job_results(job: jobs.Job) -> None:
         with place:
             ui.download_button(store, job, fmt, key=f"download-{fmt}", primary=fmt == "xlsx")
 
-    digest = ui.result_digest(store, job)
     charts = st.columns(3)
     with charts[0]:
-        ui.count_chart(t("chart.claims_per_patent"), digest.distributions.claims_per_patent, t("chart.claims"), t("chart.patents"))
+        ui.count_chart(t("chart.claims_per_patent"), spread.claims_per_patent, t("chart.claims"), t("chart.patents"))
     with charts[1]:
-        ui.count_chart(t("chart.independent_per_patent"), digest.distributions.independent_per_patent, t("chart.independent"), t("chart.patents"))
+        ui.count_chart(t("chart.independent_per_patent"), spread.independent_per_patent, t("chart.independent"), t("chart.patents"))
     with charts[2]:
-        ui.language_chart(digest.distributions.languages)
+        ui.language_chart(spread.languages)
 
     st.subheader(t("result.preview"))
-    ui.result_preview(digest.preview)
+    ui.result_preview(ui.first_results(store, job))
     st.page_link("pages/2_Claim_tree.py", label=t("result.to_tree"), icon=":material/account_tree:",
                  query_params={ui.WORKSPACE_PARAM: workspace, JOB_PARAM: job.id})
 

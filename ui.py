@@ -11,19 +11,20 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import pandas as pd
 import streamlit as st
 
 from claims import i18n
 from claims.engine import DEFAULT_PREFER
-from claims.jobs import Job, open_store, result_path
+from claims.checkpoints import read_checkpoint
+from claims.jobs import Job, chunks_dir, open_store, result_path
 from claims.languages import TABLES
 from claims.model import Figures, Finding, ParsedCell
-from claims.results import FIGURE_COLUMNS
+from claims.pipeline import ChunkResult
+from claims.results import FIGURE_COLUMNS, RowResult
 from claims.store import DiskStore, resolve_data_dir
-from claims.views import Distributions, distributions
 
 PASSWORD_ENV = "CLAIMS_PASSWORD"
 WORKSPACE_PARAM = "ws"
@@ -285,31 +286,36 @@ def language_label(code: str | None) -> str:
 PREVIEW_ROWS = 20
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _first_results(directory: str, finished: float | None) -> tuple[RowResult, ...]:
+    payload = read_checkpoint(Path(directory), 0)
+    return () if payload is None else ChunkResult.from_dict(payload).rows[:PREVIEW_ROWS]
+
+
+def first_results(store: DiskStore, job: Job) -> tuple[RowResult, ...]:
+    """A finished job's first rows, from its first checkpoint rather than its whole result."""
+    return _first_results(str(chunks_dir(store, job.id)), job.finished)
+
+
 @dataclass(frozen=True)
 class ResultDigest:
-    """What the pages show of a finished job, read once from its JSON Lines result."""
+    """The patents of a finished job, read once from its JSON Lines result, for the Claim tree page."""
 
     path: str
-    distributions: Distributions
-    preview: tuple[dict, ...]  # the first rows, figures only
     patents: tuple[tuple[str, int, int], ...]  # (publication number or row label, claims, byte offset)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _digest(path: str, modified: float) -> ResultDigest:
-    records, preview, patents = [], [], []
+    patents = []
     with open(path, "rb") as handle:
         offset = 0
         for line in handle:
             record = json.loads(line)
-            figures = {name: record.get(name) for name in FIGURE_COLUMNS}
-            records.append(figures)
-            if len(preview) < PREVIEW_ROWS:
-                preview.append({"row": record["row"], "patent": record.get("patent"), **figures})
             if record.get("claims"):
                 patents.append((record.get("patent") or f"#{record['row']}", len(record["claims"]), offset))
             offset += len(line)
-    return ResultDigest(path, distributions(records), tuple(preview), tuple(patents))
+    return ResultDigest(path, tuple(patents))
 
 
 def result_digest(store: DiskStore, job: Job) -> ResultDigest:
@@ -327,33 +333,37 @@ def result_record(digest: ResultDigest, offset: int) -> dict:
 
 
 def count_chart(title: str, counts: dict[int, int], x_label: str, y_label: str) -> None:
-    """A bar chart of patents per count (claims, independent claims)."""
+    """A bar chart of patents per count (claims, independent claims); nothing when there are none."""
+    if not counts:
+        return
     st.markdown(f"**{title}**")
     frame = pd.DataFrame({x_label: list(counts), y_label: list(counts.values())})
     st.bar_chart(frame, x=x_label, y=y_label, height=220, color="#1f5fbf")
 
 
 def language_chart(languages: dict[str, int]) -> None:
-    """A horizontal bar chart of patents per claims language."""
+    """A horizontal bar chart of patents per claims language; nothing when there are none."""
+    if not languages:
+        return
     st.markdown(f"**{t('chart.languages')}**")
     frame = pd.DataFrame({t("chart.language"): [language_label(c) for c in languages], t("chart.patents"): list(languages.values())})
     st.bar_chart(frame, x=t("chart.language"), y=t("chart.patents"), horizontal=True, height=220, color="#2e9e6a")
 
 
-def result_preview(rows: tuple[dict, ...]) -> None:
+def result_preview(rows: tuple[RowResult, ...]) -> None:
     """The first result rows: the publication number with its main figures."""
-    shown = [
-        {
-            t("column.row"): row["row"],
-            t("column.patent"): row.get("patent") or "",
-            t("column.language"): language_label(row.get("claims_language")),
-            t("figure.claims"): row.get("claims_total") or 0,
-            t("figure.independent"): row.get("independent_total") or 0,
-            t("column.independent_claims"): row.get("independent_claims") or "",
-            t("figure.first_length"): row.get("first_claim_length"),
-            t("column.tree"): row.get("claim_tree") or "",
-            t("column.status"): row.get("claims_status") or "",
-        }
-        for row in rows
-    ]
+    shown = []
+    for result in rows:
+        figures = dict(zip(FIGURE_COLUMNS, result.figures))
+        shown.append({
+            t("column.row"): result.row,
+            t("column.patent"): result.patent or "",
+            t("column.language"): language_label(figures["claims_language"]),
+            t("figure.claims"): figures["claims_total"] or 0,
+            t("figure.independent"): figures["independent_total"] or 0,
+            t("column.independent_claims"): figures["independent_claims"] or "",
+            t("figure.first_length"): figures["first_claim_length"],
+            t("column.tree"): figures["claim_tree"] or "",
+            t("column.status"): figures["claims_status"] or "",
+        })
     st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch")

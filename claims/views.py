@@ -27,16 +27,19 @@ class Distributions:
     languages: dict[str, int] = field(default_factory=dict)  # patents per claims language
 
 
-def distributions(records: Iterable[Mapping[str, Any]]) -> Distributions:
-    """Distributions over result rows (JSON Lines records); rows without claims are left out."""
-    claims, independent, languages = Counter(), Counter(), Counter()
-    for record in records:
-        if not record.get("claims_total"):
-            continue
-        claims[record["claims_total"]] += 1
-        independent[record.get("independent_total") or 0] += 1
-        languages[record.get("claims_language") or "?"] += 1
-    return Distributions(dict(sorted(claims.items())), dict(sorted(independent.items())), dict(languages.most_common()))
+def summary_distributions(summary: Mapping[str, Any]) -> Distributions:
+    """A finished job's distributions from its summary as stored (counts keyed by text); rows without
+    claims are left out of the languages, which come most frequent first."""
+    languages = Counter({code: n for code, n in summary.get("languages", {}).items() if code != "none"})
+    return Distributions(
+        _by_number(summary.get("claims_per_patent", {})),
+        _by_number(summary.get("independent_per_patent", {})),
+        dict(languages.most_common()),
+    )
+
+
+def _by_number(counts: Mapping[str, int]) -> dict[int, int]:
+    return {int(number): n for number, n in counts.items()}
 
 
 def claims_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Claim, ...]:

@@ -212,6 +212,7 @@ def test_a_finished_job_shows_figures_downloads_charts_and_the_first_rows(data_d
         "Download workbook (xlsx)", "Download CSV", "Download JSON Lines"]
     assert len(test.get("vega_lite_chart")) == 3
     assert list(test.dataframe[0].value["Publication number"]) == ["CN112345678A", "US10123456B2", "EP1234567B1"]
+    assert not (data_dir / "jobs" / job.id / "result.jsonl").exists()  # charts and first rows read no whole result
 
 
 def test_a_failed_job_shows_the_error_in_plain_words_and_can_be_retried(data_dir, export):

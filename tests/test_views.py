@@ -1,6 +1,13 @@
-"""The app's pure view helpers: claim-tree DOT, table rows, result distributions."""
+"""The app's pure view helpers: claim-tree DOT, table rows, a job's distributions."""
 from claims import claim_length, parse_claims
-from claims.views import claim_rows, claim_tree_dot, claims_from_records, distributions, excerpt
+from claims.views import (
+    Distributions,
+    claim_rows,
+    claim_tree_dot,
+    claims_from_records,
+    excerpt,
+    summary_distributions,
+)
 
 CELL = (
     '1. A device comprising a "smart" housing.\n'
@@ -50,17 +57,20 @@ def test_table_rows_carry_refs_as_text_and_the_length_in_the_languages_unit():
     assert rows[0]["length"] == claim_length("一种装置，包括壳体。", "zh")
 
 
-def test_distributions_count_patents_and_leave_out_rows_without_claims():
-    records = [
-        {"claims_total": 3, "independent_total": 1, "claims_language": "en"},
-        {"claims_total": 3, "independent_total": 2, "claims_language": "zh"},
-        {"claims_total": 10, "independent_total": 1, "claims_language": "en"},
-        {"claims_total": 0, "independent_total": 0, "claims_language": None},
-    ]
-    result = distributions(records)
+def test_distributions_come_from_a_jobs_summary_as_stored_and_leave_out_rows_without_claims():
+    summary = {
+        "claims_per_patent": {"3": 2, "10": 1},
+        "independent_per_patent": {"1": 2, "2": 1},
+        "languages": {"en": 2, "none": 4, "zh": 1},
+    }
+    result = summary_distributions(summary)
     assert result.claims_per_patent == {3: 2, 10: 1}
     assert result.independent_per_patent == {1: 2, 2: 1}
-    assert result.languages == {"en": 2, "zh": 1}
+    assert list(result.languages.items()) == [("en", 2), ("zh", 1)]
+
+
+def test_a_summary_without_distributions_gives_empty_ones():
+    assert summary_distributions({"languages": {"none": 3}}) == Distributions()
 
 
 def test_an_excerpt_is_one_line_and_ends_with_an_ellipsis_when_cut():
