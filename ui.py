@@ -23,7 +23,7 @@ from claims.jobs import Job, chunks_dir, open_store, result_path
 from claims.languages import TABLES
 from claims.model import Figures, Finding, ParsedCell
 from claims.pipeline import ChunkResult
-from claims.results import FIGURE_COLUMNS, RowResult
+from claims.results import FIGURE_COLUMNS, IssueRow, RowResult
 from claims.store import DiskStore, resolve_data_dir
 
 PASSWORD_ENV = "CLAIMS_PASSWORD"
@@ -185,6 +185,16 @@ def say(message: str) -> str:
     fields = message.fields
     said = t(f"message.{code}", **fields)
     return t("message.file", file=fields["file"], message=said) if "file" in fields else said
+
+
+def status_text(status: str | None, issues: tuple[IssueRow, ...]) -> str:
+    """A row's claims_status in the interface language: 'ok', or the finding it repeats."""
+    if status == "ok":
+        return t("status.ok")
+    for issue in issues:
+        if issue.message == status:
+            return finding_text(Finding(issue.code, issue.message, issue.severity, issue.claim))
+    return status or ""
 
 
 def findings(cell: ParsedCell) -> None:
@@ -364,6 +374,6 @@ def result_preview(rows: tuple[RowResult, ...]) -> None:
             t("column.independent_claims"): figures["independent_claims"] or "",
             t("figure.first_length"): figures["first_claim_length"],
             t("column.tree"): figures["claim_tree"] or "",
-            t("column.status"): figures["claims_status"] or "",
+            t("column.status"): status_text(figures["claims_status"], result.issues),
         })
     st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch")

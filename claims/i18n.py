@@ -181,6 +181,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "column.independent_claims": {"en": "Independent claims", "zh": "独立权利要求编号"},
     "column.tree": {"en": "Claim tree", "zh": "引用关系树"},
     "column.status": {"en": "Status", "zh": "状态"},
+    "status.ok": {"en": "ok", "zh": "正常"},
     "kind.independent": {"en": "independent", "zh": "独立"},
     "kind.dependent": {"en": "dependent", "zh": "从属"},
     "kind.canceled": {"en": "canceled", "zh": "已删除"},

@@ -215,6 +215,12 @@ def test_a_finished_job_shows_figures_downloads_charts_and_the_first_rows(data_d
     assert not (data_dir / "jobs" / job.id / "result.jsonl").exists()  # charts and first rows read no whole result
 
 
+def test_in_chinese_a_finished_jobs_first_rows_say_their_status_in_chinese(data_dir, export):
+    job = finished_job(data_dir, export)
+    test = chinese(app(job=job.id))
+    assert list(test.dataframe[0].value["状态"]) == ["正常", "正常", "单元格为空"]
+
+
 def test_a_failed_job_shows_the_error_in_plain_words_and_can_be_retried(data_dir, export):
     store = open_store(data_dir)
     job = submit(store, export, Options(column="No such column"), workspace=WORKSPACE, filename="export.xlsx")
