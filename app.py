@@ -13,6 +13,7 @@ from claims import jobs, parse_claims, patent_figures
 from claims.errors import InputError, Message
 from claims.inspection import Inspection, inspect_input
 from claims.pipeline import Options
+from claims.sources import open_source
 from claims.supervisor import ensure_worker
 from claims.views import excerpt, summary_distributions
 
@@ -49,6 +50,20 @@ def inspect(path: str, sheet: str | None, column: str | None, id_column: str | N
         return error.message
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def detect(path: str) -> Inspection | Message:
+    """The first sheet that can be processed, described (an export may open with a cover sheet), or
+    why the first sheet cannot be when no sheet can."""
+    first = inspect(path, None, None, None)
+    if isinstance(first, Inspection) or "sheet" not in first.fields:
+        return first
+    for sheet in open_source(path).sheets[1:]:
+        found = inspect(path, sheet, None, None)
+        if isinstance(found, Inspection):
+            return found
+    return first
+
+
 def shown_error(message: Message, filename: str, path: str) -> str:
     """An input error in the interface language, naming the user's file rather than its stored copy."""
     return ui.say(message).replace(Path(path).name, filename)
@@ -82,7 +97,7 @@ def choose_and_process(chosen: dict) -> None:
     top.markdown(t("upload.file", filename=filename))
     change.button(t("upload.another"), on_click=forget_input, width="stretch")
 
-    detected = inspect(path, None, None, None)
+    detected = detect(path)
     if isinstance(detected, Message):
         st.error(shown_error(detected, filename, path), icon=":material/error:")
         return

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -115,6 +116,18 @@ def test_the_detected_sheet_and_columns_are_preselected_with_the_reason(data_dir
     assert sheet.value == "Export"
     assert column.value == "权利要求" and id_column.value == "公开(公告)号"
     assert "Detected: column '权利要求'" in texts(test)
+
+
+def test_a_cover_sheet_before_the_data_is_passed_over_for_the_first_sheet_with_claims(data_dir, export):
+    book = openpyxl.load_workbook(export)
+    book.create_sheet("检索式", 0).append(["检索式：(TI=电池) AND (PD>=2019)"])
+    book.save(export)
+    test = upload(app(), export)
+    assert not test.error
+    sheet, column, _ = test.selectbox
+    assert sheet.value == "Export" and column.value == "权利要求"
+    sheet.set_value("检索式").run()
+    assert "sheet '检索式' has a header but no data rows" in test.error[0].value
 
 
 def test_the_sheet_choice_lists_every_sheet_with_its_row_count(data_dir, export):
