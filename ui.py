@@ -373,7 +373,7 @@ def result_preview(rows: tuple[RowResult, ...]) -> None:
             t("figure.independent"): figures["independent_total"] or 0,
             t("column.independent_claims"): figures["independent_claims"] or "",
             t("figure.first_length"): figures["first_claim_length"],
-            t("column.tree"): figures["claim_tree"] or "",
             t("column.status"): status_text(figures["claims_status"], result.issues),
+            t("column.tree"): figures["claim_tree"] or "",  # last: long, and the status stays in sight
         })
     st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch")
