@@ -397,10 +397,15 @@ def _analysed(chunks: Iterator[Chunk], plan: Plan, workers: int) -> Iterator[Chu
         pending: collections.deque = collections.deque()
         for chunk in chunks:
             pending.append(pool.submit(analyse_chunk, chunk, plan))
-            if len(pending) >= CHUNKS_IN_FLIGHT * workers:
+            if len(pending) >= chunks_in_flight(workers):
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def chunks_in_flight(workers: int) -> int:
+    """How many chunks to keep submitted to a pool of this many processes."""
+    return CHUNKS_IN_FLIGHT * workers
 
 
 def default_workers(rows_total: int) -> int:

@@ -345,6 +345,7 @@ class Worker:
         workers = pipeline.default_workers(plan.rows_total)
         pool = None if workers == 1 else ProcessPoolExecutor(
             workers, mp_context=_SPAWN, initializer=_die_with, initargs=(os.getpid(),))
+        depth = pipeline.chunks_in_flight(workers)
         output = job_dir(store, job.id) / "result.xlsx"
         progress = _Progress(plan.rows_total, self.settings.progress_seconds)
         try:
@@ -352,7 +353,7 @@ class Worker:
             run_info = {"started": job.started or time.time(), "job": job.id, "workers": workers}
             summary = pipeline.analyse_and_write(
                 job.input_path, plan,
-                lambda chunks: self._checkpointed(job, plan, chunks, pool, 2 * workers, progress),
+                lambda chunks: self._checkpointed(job, plan, chunks, pool, depth, progress),
                 output, "xlsx", run_info, chunk_rows=job.chunk_rows,
             )
         finally:
