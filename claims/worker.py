@@ -1,10 +1,11 @@
 """The background worker: a separate process that claims jobs and runs them chunk by chunk.
 
 Each chunk's result is checkpointed (atomic file, checksum) before it counts as done, so a worker
-killed at any moment loses at most the chunk in hand: the next worker to claim the job, or this one
+killed at any moment loses at most the chunks in hand: the next worker to claim the job, or this one
 after a restart, resumes from the checkpoints. Workers announce themselves with heartbeats; a job
-whose worker has no live heartbeat is taken over. SIGTERM abandons the chunk in hand and hands the
-job back; a cancel is noticed within about a second. Old jobs are swept after the retention time.
+whose worker has no live heartbeat is taken over. The analysis processes live as long as the worker.
+SIGTERM hands the job back once the chunks in hand are done; a cancel is noticed within about a
+second. Old jobs are swept after the retention time.
 """
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ import threading
 import time
 import traceback
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from claims import pipeline
 from claims.checkpoints import read_checkpoint, remove_stray_temporaries, write_checkpoint
@@ -218,6 +220,7 @@ class Worker:
         self.abandon = threading.Event()  # the job in hand must be dropped
         self.interruptible = False
         self._last_sweep = 0.0
+        self._pool: ProcessPoolExecutor | None = None
 
     # signals and the heartbeat thread
 
@@ -263,6 +266,8 @@ class Worker:
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGUSR1, self._on_signal)
         self._beat()
+        if not once:
+            self._warm_pool()
         beater = threading.Thread(target=self._heartbeat_loop, name="heartbeat", daemon=True)
         beater.start()
         try:
@@ -278,6 +283,7 @@ class Worker:
         finally:
             self.stopping.set()
             beater.join()
+            self._drop_pool()
             self.store.delete(f"worker:{self.id}")
 
     def _maybe_sweep(self) -> None:
@@ -295,6 +301,9 @@ class Worker:
             self._after_interruption(job.id)
         except InputError as error:
             self._fail(job.id, str(error))
+        except BrokenProcessPool as error:  # an analysis process died (out of memory?): start new ones
+            self._drop_pool()
+            self._fail(job.id, f"an analysis process died; retry the job ({error})")
         except OSError as error:
             if error.errno in DISK_FULL:
                 remove_stray_temporaries(chunks_dir(self.store, job.id))
@@ -343,40 +352,62 @@ class Worker:
             plan = pipeline.Plan.from_dict(job.plan)
             job = _owned_update(store, self.id, job.id, stage="processing")
         workers = pipeline.default_workers(plan.rows_total)
-        pool = None if workers == 1 else ProcessPoolExecutor(
-            workers, mp_context=_SPAWN, initializer=_die_with, initargs=(os.getpid(),))
-        depth = pipeline.chunks_in_flight(workers)
         output = job_dir(store, job.id) / "result.xlsx"
         progress = _Progress(plan.rows_total, self.settings.progress_seconds)
-        try:
-            # One pass: each chunk is restored from its verified checkpoint (a resumed job) or analysed.
-            run_info = {"started": job.started or time.time(), "job": job.id, "workers": workers}
-            summary = pipeline.analyse_and_write(
-                job.input_path, plan,
-                lambda chunks: self._checkpointed(job, plan, chunks, pool, depth, progress),
-                output, "xlsx", run_info, chunk_rows=job.chunk_rows,
-            )
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)  # never wait out a chunk on cancel
+        # One pass: each chunk is restored from its verified checkpoint (a resumed job) or analysed.
+        run_info = {"started": job.started or time.time(), "job": job.id, "workers": workers}
+        summary = pipeline.analyse_and_write(
+            job.input_path, plan, lambda chunks: self._checkpointed(job, plan, chunks, workers, progress),
+            output, "xlsx", run_info, chunk_rows=job.chunk_rows,
+        )
         remove_stray_temporaries(chunks_dir(store, job.id))
         _owned_update(store, self.id, job.id, state=DONE, stage="done", owner=None,
                       results={"xlsx": str(output)}, summary=summary.to_dict(), finished=time.time(),
                       rows_done=summary.rows, eta_seconds=0.0)
 
-    def _checkpointed(self, job: Job, plan: pipeline.Plan, chunks: Iterator[pipeline.Chunk],
-                      pool: ProcessPoolExecutor | None, depth: int,
+    def _analysis_pool(self, workers: int) -> ProcessPoolExecutor:
+        """The worker's analysis processes: started for the first job that needs them, kept for the next."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(workers, mp_context=_SPAWN, initializer=_die_with,
+                                             initargs=(os.getpid(),))
+        return self._pool
+
+    def _warm_pool(self) -> None:
+        """Start the analysis processes while idle, so that the first large job need not wait for them."""
+        workers = pipeline.default_workers(pipeline.POOL_MIN_ROWS)
+        if workers > 1:
+            pool = self._analysis_pool(workers)
+            for _ in range(workers):
+                pool.submit(int)  # each submit starts one more process, up to `workers`
+
+    def _drop_pool(self) -> None:
+        """Let the analysis processes go without waiting for them; a later job starts new ones."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _settle_abandoned(self, results: Iterable[object]) -> None:
+        """Cancel the abandoned chunks not yet started and wait for those in hand, so that none is
+        checkpointed after the job's files are removed; a chunk that never ends costs the pool."""
+        started = [result for result in results if isinstance(result, Future) and not result.cancel()]
+        if wait(started, timeout=self.settings.lease_seconds).not_done:
+            self._drop_pool()
+
+    def _checkpointed(self, job: Job, plan: pipeline.Plan, chunks: Iterator[pipeline.Chunk], workers: int,
                       progress: _Progress) -> Iterator[pipeline.ChunkResult]:
         """The job's chunk results in order: restored from verified checkpoints, else analysed (in
-        the pool when there is one) and checkpointed before they count as done."""
+        the pool when there are several workers) and checkpointed before they count as done."""
         directory = chunks_dir(self.store, job.id)
+        pool = self._analysis_pool(workers) if workers > 1 else None
+        depth = pipeline.chunks_in_flight(workers)
         pending: deque[tuple[pipeline.Chunk, Any, bool]] = deque()  # chunk, result or future, fresh
 
         def settle() -> pipeline.ChunkResult:
-            chunk, result, fresh = pending.popleft()
+            chunk, result, fresh = pending[0]
             if isinstance(result, Future):
                 with self._interruptible():
                     result = result.result()
+            pending.popleft()
             if fresh:
                 progress.computed(len(chunk.rows))
             else:
@@ -385,21 +416,24 @@ class Worker:
                 _owned_update(self.store, self.id, job.id, **progress.fields())
             return result
 
-        for chunk in chunks:
-            if self.abandon.is_set():
-                raise Interrupted("abandoned")
-            payload = read_checkpoint(directory, chunk.index)
-            if payload is not None:
-                pending.append((chunk, pipeline.ChunkResult.from_dict(payload), False))
-            elif pool is not None:
-                pending.append((chunk, pool.submit(analyse_and_checkpoint, chunk, plan, directory), True))
-            else:
-                with self._interruptible():
-                    pending.append((chunk, analyse_and_checkpoint(chunk, plan, directory), True))
-            while pending and (len(pending) >= depth or not isinstance(pending[0][1], Future)):
+        try:
+            for chunk in chunks:
+                if self.abandon.is_set():
+                    raise Interrupted("abandoned")
+                payload = read_checkpoint(directory, chunk.index)
+                if payload is not None:
+                    pending.append((chunk, pipeline.ChunkResult.from_dict(payload), False))
+                elif pool is not None:
+                    pending.append((chunk, pool.submit(analyse_and_checkpoint, chunk, plan, directory), True))
+                else:
+                    with self._interruptible():
+                        pending.append((chunk, analyse_and_checkpoint(chunk, plan, directory), True))
+                while pending and (len(pending) >= depth or not isinstance(pending[0][1], Future)):
+                    yield settle()
+            while pending:
                 yield settle()
-        while pending:
-            yield settle()
+        finally:
+            self._settle_abandoned(result for _, result, _ in pending)
         _owned_update(self.store, self.id, job.id, **progress.fields(), stage="writing")
 
 

@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from claims.jobs import CANCELED, DONE, FAILED, QUEUED, chunks_dir, get_job, job_dir, retry, save_upload, submit
 from claims.jobs import cancel as cancel_job
-from claims.pipeline import Options, process
+from claims.pipeline import POOL_MIN_ROWS, Options, process
 from claims.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +43,19 @@ def small(tmp_path_factory) -> Path:
 def small_reference(small, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("reference") / "small.xlsx"
     process(small, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def medium(tmp_path_factory) -> Path:
+    """Large enough (POOL_MIN_ROWS) for the worker to analyse it in its pool of processes."""
+    return generate(tmp_path_factory.mktemp("medium"), POOL_MIN_ROWS + 500)
+
+
+@pytest.fixture(scope="session")
+def medium_reference(medium, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reference") / "medium.xlsx"
+    process(medium, out)
     return out
 
 
@@ -86,6 +99,19 @@ def sheets(path: Path) -> dict[str, list]:
 
 def result_file(store, job_id: str) -> Path:
     return Path(get_job(store, job_id).results["xlsx"])
+
+
+def analysis_processes(worker: subprocess.Popen) -> list[int]:
+    """The pids of a worker's pool processes (spawned children, not its resource tracker)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat, command = (entry / "stat").read_text(), (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat[stat.rindex(")") + 2:].split()[1]) == worker.pid and b"spawn_main" in command:
+            pids.append(int(entry.name))
+    return pids
 
 
 def test_a_job_killed_ten_times_at_random_moments_ends_with_the_output_of_process(big, tmp_path, workers):
@@ -223,6 +249,42 @@ def test_cancel_stops_a_running_job_within_two_seconds_and_removes_its_files(sma
     assert get_job(store, job.id).state == CANCELED
     assert not job_dir(store, job.id).exists()
     assert worker.poll() is None  # the worker lives on for the next job
+
+
+def test_a_canceled_pool_job_stops_within_two_seconds_and_its_files_stay_removed(
+    medium, medium_reference, tmp_path, workers
+):
+    store = open_store(tmp_path / "data")
+    job = submit(store, medium, Options(), chunk_rows=100)
+    worker = workers()
+    wait_for(lambda: get_job(store, job.id).rows_done > 0)
+    canceled_at = time.time()
+    cancel_job(store, job.id)
+    wait_for(lambda: all(r["job"] is None and r["beat"] > canceled_at
+                         for r in map(store.get, store.keys("worker:"))), timeout=5)
+    assert time.time() - canceled_at < 2.0
+    time.sleep(1.0)  # chunks that were in hand must not write into the removed folder afterwards
+    assert not job_dir(store, job.id).exists()
+    again = submit(store, medium, Options(), workspace="again", chunk_rows=100)
+    wait_for(lambda: get_job(store, again.id).state == DONE)  # on the same analysis processes
+    assert sheets(result_file(store, again.id)) == sheets(medium_reference)
+    assert worker.poll() is None
+
+
+def test_a_dead_analysis_process_fails_its_job_and_the_next_job_gets_new_ones(
+    medium, medium_reference, tmp_path, workers
+):
+    store = open_store(tmp_path / "data")
+    job = submit(store, medium, Options(), chunk_rows=100)
+    worker = workers()
+    wait_for(lambda: get_job(store, job.id).rows_done > 0)
+    os.kill(analysis_processes(worker)[0], signal.SIGKILL)
+    failed = wait_for(lambda: (j := get_job(store, job.id)).state == FAILED and j)
+    assert "analysis process died" in failed.error
+    retry(store, job.id)
+    wait_for(lambda: get_job(store, job.id).state == DONE)
+    assert sheets(result_file(store, job.id)) == sheets(medium_reference)
+    assert worker.poll() is None
 
 
 def test_a_failed_job_can_be_retried_once_its_input_is_back(small, small_reference, tmp_path, workers):
