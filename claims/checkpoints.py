@@ -42,15 +42,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.close(directory)
 
 
-def write_checkpoint(directory: Path, index: int, payload: Any, create: bool = True) -> Path:
+def write_checkpoint(directory: Path, index: int, payload: Any) -> Path:
     """Store a chunk's JSON payload atomically, with its checksum; returns the file.
 
-    With create=False a missing folder (a canceled job's, already removed) is an error, not made anew.
+    The folder must exist: a missing one (a canceled job's, already removed) is an error, not made anew.
     """
     body = zlib.compress(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
     header = b"%s %s %d\n" % (MAGIC, hashlib.sha256(body).hexdigest().encode(), len(body))
-    if create:
-        directory.mkdir(parents=True, exist_ok=True)
     path = checkpoint_path(directory, index)
     write_atomic(path, header + body)
     return path

@@ -305,17 +305,25 @@ def delete(store: Store, job_id: str) -> None:
     remove_job_files(store, job_id)
 
 
-def restored_results(store: Store, job: Job, plan: pipeline.Plan) -> Iterator[pipeline.ChunkResult]:
-    """A done job's chunk results, in order, from its checkpoints; a damaged one is made again."""
-    directory = chunks_dir(store, job.id)
-    for chunk in pipeline.iter_chunks(job.input_path, plan, chunk_rows=job.chunk_rows):
-        payload = read_checkpoint(directory, chunk.index)
-        if payload is not None:
-            yield pipeline.ChunkResult.from_dict(payload)
-            continue
-        result = pipeline.analyse_chunk(chunk, plan)
-        write_checkpoint(directory, chunk.index, result.to_dict())
-        yield result
+def restored_result(directory: Path, chunk: pipeline.Chunk) -> pipeline.ChunkResult | None:
+    """The chunk's result from its verified checkpoint in directory; None when there is none."""
+    payload = read_checkpoint(directory, chunk.index)
+    return None if payload is None else pipeline.ChunkResult.from_dict(payload)
+
+
+def analyse_and_checkpoint(chunk: pipeline.Chunk, plan: pipeline.Plan, directory: Path) -> pipeline.ChunkResult:
+    """Analyse a chunk and checkpoint its result in directory before handing it back. The worker runs
+    it in its analysis processes, so the JSON and compression work is spread over the cores too."""
+    result = pipeline.analyse_chunk(chunk, plan)
+    write_checkpoint(directory, chunk.index, result.to_dict())
+    return result
+
+
+def _restored_or_analysed(directory: Path, plan: pipeline.Plan,
+                          chunks: Iterator[pipeline.Chunk]) -> Iterator[pipeline.ChunkResult]:
+    """Each chunk's result from its checkpoint, or analysed (and checkpointed) when that is missing or damaged."""
+    for chunk in chunks:
+        yield restored_result(directory, chunk) or analyse_and_checkpoint(chunk, plan, directory)
 
 
 def result_path(store: Store, job: Job, fmt: str = "xlsx") -> Path:
@@ -330,8 +338,10 @@ def result_path(store: Store, job: Job, fmt: str = "xlsx") -> Path:
     target = job_dir(store, job.id) / f"result.{fmt}"
     if not target.is_file():
         plan = pipeline.Plan.from_dict(job.plan)
-        pipeline.write_outputs(
-            job.input_path, plan, restored_results(store, job, plan), target, fmt,
-            {"started": job.started or job.created, "job": job.id},
+        directory = chunks_dir(store, job.id)
+        directory.mkdir(parents=True, exist_ok=True)
+        pipeline.analyse_and_write(
+            job.input_path, plan, lambda chunks: _restored_or_analysed(directory, plan, chunks), target, fmt,
+            {"started": job.started or job.created, "job": job.id}, chunk_rows=job.chunk_rows,
         )
     return target

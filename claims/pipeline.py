@@ -4,7 +4,6 @@
     p = plan(input_path, opts)                        # open + validate (InputError), sheet, columns, rows_total
     for chunk in iter_chunks(input_path, p, 1000):    # Chunk(index, first_row, rows=((row, patent, text), ...))
         result = analyse_chunk(chunk, p)              # ChunkResult; pure, deterministic
-    summary = write_outputs(input_path, p, results, output_path, fmt, run_info)   # atomic; returns Summary
     summary = analyse_and_write(input_path, p, analyse, output_path, fmt, run_info)  # one read: chunks -> analyse -> output
     summary = process(input_path, output_path, opts, fmt="xlsx", progress=None, workers=None)
 
@@ -240,23 +239,6 @@ def analyse_chunk(chunk: Chunk, plan: Plan) -> ChunkResult:
     return ChunkResult(
         chunk.index, chunk.first_row, tuple(analyse_cell(row, patent, text, prefer) for row, patent, text in chunk.rows)
     )
-
-
-def write_outputs(
-    input_path: str | Path,
-    plan: Plan,
-    results: Iterable[ChunkResult],
-    output_path: str | Path,
-    fmt: str = "xlsx",
-    run_info: Mapping[str, object] | None = None,
-) -> Summary:
-    """Stream the source rows with their results into the output file, atomically."""
-    _check_output(input_path, output_path, fmt)
-    rows = iter_rows(plan.source(input_path), plan.sheet)
-    try:
-        return _write(plan, rows, results, Path(output_path), fmt, run_info)
-    finally:
-        rows.close()
 
 
 def analyse_and_write(

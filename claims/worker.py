@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from claims import pipeline
-from claims.checkpoints import read_checkpoint, remove_stray_temporaries, write_checkpoint
+from claims.checkpoints import remove_stray_temporaries
 from claims.errors import InputError
 from claims.jobs import (
     CANCELED,
@@ -37,6 +37,7 @@ from claims.jobs import (
     QUEUED,
     RUNNING,
     Job,
+    analyse_and_checkpoint,
     chunks_dir,
     delete,
     job_dir,
@@ -44,6 +45,7 @@ from claims.jobs import (
     list_jobs,
     plan_input,
     remove_job_files,
+    restored_result,
     uploads_dir,
 )
 from claims.store import Store
@@ -420,9 +422,9 @@ class Worker:
             for chunk in chunks:
                 if self.abandon.is_set():
                     raise Interrupted("abandoned")
-                payload = read_checkpoint(directory, chunk.index)
-                if payload is not None:
-                    pending.append((chunk, pipeline.ChunkResult.from_dict(payload), False))
+                restored = restored_result(directory, chunk)
+                if restored is not None:
+                    pending.append((chunk, restored, False))
                 elif pool is not None:
                     pending.append((chunk, pool.submit(analyse_and_checkpoint, chunk, plan, directory), True))
                 else:
@@ -435,14 +437,6 @@ class Worker:
         finally:
             self._settle_abandoned(result for _, result, _ in pending)
         _owned_update(self.store, self.id, job.id, **progress.fields(), stage="writing")
-
-
-def analyse_and_checkpoint(chunk: pipeline.Chunk, plan: pipeline.Plan, directory: Path) -> pipeline.ChunkResult:
-    """Analyse a chunk and checkpoint its result before handing it back. It runs in the pool's
-    processes, so the JSON and compression work is spread over the cores like the parsing."""
-    result = pipeline.analyse_chunk(chunk, plan)
-    write_checkpoint(directory, chunk.index, result.to_dict(), create=False)
-    return result
 
 
 class _Progress:

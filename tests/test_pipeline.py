@@ -15,12 +15,12 @@ from claims.pipeline import (
     ChunkResult,
     Options,
     Plan,
+    analyse_and_write,
     analyse_chunk,
     iter_chunks,
     plan,
     Summary,
     process,
-    write_outputs,
 )
 from claims.results import CLAIM_COLUMNS, FIGURE_COLUMNS, ISSUE_COLUMNS
 from claims.sources import Limits
@@ -101,8 +101,11 @@ def test_the_chunked_api_gives_what_process_gives(workbook, tmp_path):
     the_plan = plan(workbook, Options())
     chunks = list(iter_chunks(workbook, the_plan, chunk_rows=2))
     assert [(c.index, c.first_row, len(c.rows)) for c in chunks] == [(0, 3, 2), (1, 5, 1)]
-    results = [ChunkResult.from_dict(json.loads(json.dumps(analyse_chunk(c, the_plan).to_dict()))) for c in chunks]
-    write_outputs(workbook, the_plan, results, tmp_path / "chunked.xlsx", "xlsx", {"started": 0})
+
+    def analysed(chunks):
+        return (ChunkResult.from_dict(json.loads(json.dumps(analyse_chunk(c, the_plan).to_dict()))) for c in chunks)
+
+    analyse_and_write(workbook, the_plan, analysed, tmp_path / "chunked.xlsx", "xlsx", {"started": 0}, chunk_rows=2)
     process(workbook, tmp_path / "direct.xlsx")
     chunked, direct = _sheets(tmp_path / "chunked.xlsx"), _sheets(tmp_path / "direct.xlsx")
     for name in ("data", "claims", "issues"):
@@ -168,10 +171,9 @@ def test_a_gbk_csv_is_processed(tmp_path):
 
 def test_a_failed_run_leaves_nothing_at_the_output_path(workbook, tmp_path):
     the_plan = plan(workbook, Options())
-    chunks = iter_chunks(workbook, the_plan, chunk_rows=2)
-    partial = [analyse_chunk(next(chunks), the_plan)]
     with pytest.raises(InputError, match="do not match"):
-        write_outputs(workbook, the_plan, partial, tmp_path / "out.xlsx", "xlsx", {})
+        analyse_and_write(workbook, the_plan, lambda chunks: [analyse_chunk(next(chunks), the_plan)],
+                          tmp_path / "out.xlsx", "xlsx", {}, chunk_rows=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.xlsx"]
 
 
