@@ -55,7 +55,6 @@ __all__ = [
 QUEUED, RUNNING, DONE, FAILED, CANCELED = "queued", "running", "done", "failed", "canceled"
 ACTIVE = (QUEUED, RUNNING)
 FINISHED = (DONE, FAILED, CANCELED)
-DEFAULT_CHUNK_ROWS = 1000
 _COPY_BLOCK = 1 << 20
 
 
@@ -74,7 +73,7 @@ class Job:
     sha256: str
     options: dict[str, Any]  # pipeline.Options.to_dict()
     workspace: str | None = None
-    chunk_rows: int = DEFAULT_CHUNK_ROWS
+    chunk_rows: int = pipeline.CHUNK_ROWS  # as `process` chunks: the first rows show sooner, the end is shorter
     rows_done: int = 0
     rows_total: int | None = None
     stage: str = "queued"
@@ -182,7 +181,7 @@ def submit(
     options: pipeline.Options,
     workspace: str | None = None,
     filename: str | None = None,
-    chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    chunk_rows: int = pipeline.CHUNK_ROWS,
     plan: pipeline.Plan | None = None,
 ) -> Job:
     """Queue a job for input_path; the same content with the same options gives the existing job.
