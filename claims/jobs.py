@@ -167,12 +167,10 @@ def plan_input(input_path: Path, options: pipeline.Options, filename: str,
     return replace(pipeline.plan(input_path, options, limits), input_name=filename)
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(_COPY_BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
+def _saved_upload(store: Store, path: Path) -> bool:
+    """Whether path is a file save_upload made, so that its name is its sha256."""
+    in_uploads = path.parent.resolve() == uploads_dir(store).resolve()
+    return in_uploads and re.fullmatch(r"[0-9a-f]{64}", path.stem) is not None
 
 
 def submit(
@@ -192,12 +190,10 @@ def submit(
     source = Path(input_path)
     if not source.is_file():
         raise InputError(f"{source}: no such file; give the path of the exported workbook")
-    if source.parent.resolve() == uploads_dir(store).resolve():
-        sha256 = _file_sha256(source)
-    else:
+    if not _saved_upload(store, source):
         with open(source, "rb") as handle:
             source = save_upload(store, source.name, handle)
-        sha256 = source.name.removesuffix(source.suffix)
+    sha256 = source.stem
     option_values = options.to_dict()
     key = _dedup_key(workspace, sha256, option_values)
     with store.transaction():
