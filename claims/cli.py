@@ -137,7 +137,7 @@ def run_submit(args: argparse.Namespace) -> int:
     plan = plan_input(args.input, options, args.input.name, limits_from(args))
     job = submit(store, args.input, options, plan=plan)
     if not args.no_worker:
-        ensure_worker(store.data_dir)
+        ensure_worker(store=store)
     print(f"{job.filename}: {job.rows_total:,} rows, job {job.state}", file=sys.stderr)
     print(job.id)
     return 0
@@ -236,7 +236,7 @@ def run_retry(args: argparse.Namespace) -> int:
     store = open_store(args.data_dir)
     job = retry(store, args.job)
     if not args.no_worker:
-        ensure_worker(store.data_dir)
+        ensure_worker(store=store)
     print(f"job {job.id} {job.state}")
     return 0
 

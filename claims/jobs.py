@@ -10,7 +10,7 @@ The API the app and the command line use:
     list_jobs(store, workspace=None) -> list[Job]     # newest first
     cancel(store, job_id); retry(store, job_id); delete(store, job_id)
     result_path(store, job, fmt="xlsx") -> Path       # xlsx from the worker; csv/jsonl/parquet on demand
-    ensure_worker(data_dir) -> bool                   # in claims.supervisor
+    ensure_worker(data_dir=None, store=None) -> bool  # in claims.supervisor; pass the store you hold
 
 A job's states: queued -> running -> done | failed | canceled; failed and canceled jobs can be
 retried. Where things live under the data folder: store/ (the job records, diskcache with JSON

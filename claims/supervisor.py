@@ -40,21 +40,26 @@ def start_worker(data_dir: Path) -> subprocess.Popen[bytes]:
         )
 
 
-def ensure_worker(data_dir: str | os.PathLike[str] | None = None) -> bool:
-    """Start a detached worker unless one has a live heartbeat; True when one was started."""
+def ensure_worker(data_dir: str | os.PathLike[str] | None = None, store: Store | None = None) -> bool:
+    """Start a detached worker unless one has a live heartbeat; True when one was started.
+
+    A caller that holds the store passes it, sparing a store opened and closed on every page run.
+    """
+    if store is None:
+        opened = open_store(data_dir)
+        try:
+            return ensure_worker(store=opened)
+        finally:
+            opened.close()
     for process in list(_launched):
         if process.poll() is not None:
             _launched.remove(process)
-    store = open_store(data_dir)
-    try:
-        with open(store.data_dir / "supervisor.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel even if we die holding it
-            if live_workers(store) or _launch_pending(store):
-                return False
-            process = start_worker(store.data_dir)
-            _launched.append(process)
-            store.put("launch", {"pid": process.pid, "host": HOST, "at": time.time(),
-                                 "start": process_start(process.pid)})
-            return True
-    finally:
-        store.close()
+    with open(store.data_dir / "supervisor.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel even if we die holding it
+        if live_workers(store) or _launch_pending(store):
+            return False
+        process = start_worker(store.data_dir)
+        _launched.append(process)
+        store.put("launch", {"pid": process.pid, "host": HOST, "at": time.time(),
+                             "start": process_start(process.pid)})
+        return True

@@ -49,6 +49,7 @@ def test_a_live_worker_is_not_doubled(data):
     ensure_worker(data)
     wait_for(lambda: live_workers(open_store(data)))
     assert ensure_worker(data) is False
+    assert ensure_worker(store=open_store(data)) is False
 
 
 def test_page_runs_racing_start_one_worker(data):
