@@ -192,14 +192,16 @@ def sweep(store: Store, retention_seconds: float, lease_seconds: float = WorkerS
     dead workers; returns the ids of the jobs deleted."""
     cutoff = (now or time.time()) - retention_seconds
     removed = []
+    in_use = set()
     for job in list_jobs(store):
         if job.state in FINISHED and (job.finished or job.created) < cutoff:
             delete(store, job.id)
             removed.append(job.id)
+        else:
+            in_use.add(job.input_path)
     for key in list(store.keys("worker:")):
         if not worker_alive(store.get(key), lease_seconds):
             store.delete(key)
-    in_use = {job.input_path for job in list_jobs(store)}
     folder = uploads_dir(store)
     for upload in folder.iterdir() if folder.is_dir() else ():
         if str(upload) not in in_use and upload.stat().st_mtime < cutoff:
