@@ -124,17 +124,16 @@ class ChunkResult:
     """The results of one chunk, in row order."""
 
     index: int
-    first_row: int
     rows: tuple[RowResult, ...]
 
     def to_dict(self) -> dict:
         """JSON-ready."""
-        return {"index": self.index, "first_row": self.first_row, "rows": [r.to_dict() for r in self.rows]}
+        return {"index": self.index, "rows": [r.to_dict() for r in self.rows]}
 
     @classmethod
     def from_dict(cls, data: Mapping) -> ChunkResult:
         """The inverse of to_dict."""
-        return cls(data["index"], data["first_row"], tuple(RowResult.from_dict(r) for r in data["rows"]))
+        return cls(data["index"], tuple(RowResult.from_dict(r) for r in data["rows"]))
 
 
 @dataclass(frozen=True)
@@ -236,9 +235,7 @@ def _chunks(rows: Iterator[tuple], plan: Plan, chunk_rows: int) -> Iterator[Chun
 def analyse_chunk(chunk: Chunk, plan: Plan) -> ChunkResult:
     """Parse every claims cell of the chunk; pure and deterministic."""
     prefer = plan.options.prefer
-    return ChunkResult(
-        chunk.index, chunk.first_row, tuple(analyse_cell(row, patent, text, prefer) for row, patent, text in chunk.rows)
-    )
+    return ChunkResult(chunk.index, tuple(analyse_cell(row, patent, text, prefer) for row, patent, text in chunk.rows))
 
 
 def analyse_and_write(

@@ -28,9 +28,6 @@ class Store(Protocol):
     def put(self, key: str, value: Any) -> None:
         """Store a JSON value under key."""
 
-    def add(self, key: str, value: Any) -> bool:
-        """Store value only when key is absent; True when it was stored."""
-
     def delete(self, key: str) -> None:
         """Remove key if present."""
 
@@ -72,9 +69,6 @@ class DiskStore:
 
     def put(self, key: str, value: Any) -> None:
         self._cache.set(key, value, retry=True)
-
-    def add(self, key: str, value: Any) -> bool:
-        return self._cache.add(key, value, retry=True)
 
     def delete(self, key: str) -> None:
         self._cache.delete(key, retry=True)

@@ -54,13 +54,6 @@ def test_the_data_folder_defaults_to_data_in_the_working_folder(tmp_path, monkey
     assert resolve_data_dir() == tmp_path / "data"
 
 
-def test_add_stores_only_when_the_key_is_absent(tmp_path):
-    store = DiskStore(tmp_path)
-    assert store.add("k", 1) is True
-    assert store.add("k", 2) is False
-    assert store.get("k") == 1
-
-
 def test_keys_lists_the_keys_with_a_prefix(tmp_path):
     store = DiskStore(tmp_path)
     for key in ("job:1", "job:2", "worker:1"):
