@@ -1,10 +1,13 @@
 """Chunk checkpoints: atomic files whose checksum catches any damage."""
 from __future__ import annotations
 
+import hashlib
+import json
 import signal
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 from claims.checkpoints import checkpoint_path, read_checkpoint, remove_stray_temporaries, write_checkpoint
@@ -38,6 +41,13 @@ def test_a_truncated_checkpoint_reads_as_none(tmp_path):
 
 def test_a_file_without_the_header_reads_as_none(tmp_path):
     checkpoint_path(tmp_path, 0).write_text('{"index": 0}')
+    assert read_checkpoint(tmp_path, 0) is None
+
+
+def test_a_checkpoint_of_format_1_json_and_zlib_reads_as_none(tmp_path):
+    body = zlib.compress(json.dumps(PAYLOAD).encode(), 1)
+    header = b"claims-checkpoint 1 %s %d\n" % (hashlib.sha256(body).hexdigest().encode(), len(body))
+    checkpoint_path(tmp_path, 0).write_bytes(header + body)
     assert read_checkpoint(tmp_path, 0) is None
 
 
