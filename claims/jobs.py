@@ -308,7 +308,7 @@ def restored_result(directory: Path, chunk: pipeline.Chunk) -> pipeline.ChunkRes
 
 def analyse_and_checkpoint(chunk: pipeline.Chunk, plan: pipeline.Plan, directory: Path) -> pipeline.ChunkResult:
     """Analyse a chunk and checkpoint its result in directory before handing it back. The worker runs
-    it in its analysis processes, so the JSON and compression work is spread over the cores too."""
+    it in its analysis processes, so the checkpoints' JSON and compression are spread over the cores too."""
     result = pipeline.analyse_chunk(chunk, plan)
     write_checkpoint(directory, chunk.index, result.to_dict())
     return result

@@ -410,7 +410,10 @@ class Worker:
             chunk, result, fresh = pending[0]
             if isinstance(result, Future):
                 with self._interruptible():
-                    result = result.result()
+                    result.result()
+                result = restored_result(directory, chunk)
+                if result is None:
+                    raise RuntimeError(f"the checkpoint of chunk {chunk.index} was gone or damaged once written")
             pending.popleft()
             if fresh:
                 progress.computed(len(chunk.rows))
@@ -428,7 +431,7 @@ class Worker:
                 if restored is not None:
                     pending.append((chunk, restored, False))
                 elif pool is not None:
-                    pending.append((chunk, pool.submit(analyse_and_checkpoint, chunk, plan, directory), True))
+                    pending.append((chunk, pool.submit(checkpoint, chunk, plan, directory), True))
                 else:
                     with self._interruptible():
                         pending.append((chunk, analyse_and_checkpoint(chunk, plan, directory), True))
@@ -439,6 +442,13 @@ class Worker:
         finally:
             self._settle_abandoned(result for _, result, _ in pending)
         _owned_update(self.store, self.id, job.id, **progress.fields(), stage="writing")
+
+
+def checkpoint(chunk: pipeline.Chunk, plan: pipeline.Plan, directory: Path) -> None:
+    """Analyse and checkpoint a chunk in a pool process, handing back nothing: the worker reads the
+    checkpoint. A pool process killed while handing back a large result leaves the pool's result pipe
+    half-written, and the pool waits on it forever; a reply this small is written whole."""
+    analyse_and_checkpoint(chunk, plan, directory)
 
 
 class _Progress:
