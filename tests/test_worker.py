@@ -157,7 +157,7 @@ def test_a_worker_killed_while_writing_a_checkpoint_resumes_to_the_same_output(
     small, small_reference, tmp_path, workers
 ):
     store = open_store(tmp_path / "data")
-    job = submit(store, small, Options(), chunk_rows=100)
+    job = submit(store, small, Options(), chunk_rows=10)  # 80 writes, each open for a millisecond or so
     folder = chunks_dir(store, job.id)
     worker = workers()
     wait_for(lambda: folder.is_dir() and any(folder.glob(".*.tmp")), every=0.002)
