@@ -100,6 +100,7 @@ class _DeflatedPart:
         self._thread.start()
 
     def _run(self) -> None:
+        data: bytes | None = b""
         try:
             while (data := self._queue.get()) is not None:
                 self.crc = zlib.crc32(data, self.crc)
@@ -108,8 +109,8 @@ class _DeflatedPart:
             self._write(self._compressor.flush())
         except BaseException as error:  # reported to the writer in finish()
             self._error = error
-            while self._queue.get() is not None:
-                pass
+            while data is not None:  # drain up to the end mark, unless the failing write was after it
+                data = self._queue.get()
 
     def _write(self, data: bytes) -> None:
         self.file.write(data)
