@@ -71,10 +71,16 @@ def _verified_body(directory: Path, index: int) -> bytes | None:
     return body
 
 
+def read_checkpoint_json(directory: Path, index: int) -> bytes | None:
+    """The payload of chunk index as its JSON text, or None when its file is missing or fails the checksum."""
+    body = _verified_body(directory, index)
+    return None if body is None else zstandard.ZstdDecompressor().decompress(body)
+
+
 def read_checkpoint(directory: Path, index: int) -> Any | None:
     """The payload of chunk index, or None when its file is missing or fails the checksum."""
-    body = _verified_body(directory, index)
-    return None if body is None else orjson.loads(zstandard.ZstdDecompressor().decompress(body))
+    text = read_checkpoint_json(directory, index)
+    return None if text is None else orjson.loads(text)
 
 
 def remove_stray_temporaries(directory: Path) -> None:
