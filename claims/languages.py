@@ -66,7 +66,7 @@ EN = LanguageTable(
         r"what\s+is\s+claimed\s+is", r"what\s+we\s+claim\s+is", r"we\s+claim", r"i\s+claim",
         r"claims?", r"the\s+claims", r"claimed\s+is", r"amended\s+claims",
     ),
-    marker_words=(r"claim",),
+    marker_words=(r"claims?",),  # 'Claim 1:', and 'Claims 1-5 (Canceled)' in amendments
     openers=(r"an?\s", r"(?:the\s+)?use\s", r"method", r"process", r"apparatus", r"system", r"device", r"composition", r"one\s+or\s+more"),
     preamble_end=(r"\bwherein\b", r"\bcomprising\b", r"\bcharacteri[sz]ed\b", r"\bincluding\b", r"\bconsisting\b"),
     single_claim=(r"(?:(?:i|we)\s+claim:?\s*)?(?:the|an?)\s+(?:ornamental\s+design\b|"
@@ -94,7 +94,7 @@ ZH = LanguageTable(
     range_words=(r"至", r"到", TILDE, DASH),
     all_preceding=(
         r"(?:前述|上述|前面|以上|在先|在前)(?:的)?(?:任一|任意一|任何一|任意)?(?:项|項)?"
-        r"(?:权利要求|權利要求|請求項|请求项)(?:中)?(?:的)?(?:任一|任意一|任何一|任意|所有)",
+        r"(?:权利要求|權利要求|請求項|请求项)(?:中)?(?:的)?(?:任一|任意一|任何一|任意|所有|之一|至少一(?:项|項)|一(?:项|項))",
         r"(?:前述|上述|前面|以上|在先|在前)(?:的)?(?:任一|任意一|任何一|任意)(?:项|項)?"
         r"(?:权利要求|權利要求|請求項|请求项)",
     ),
@@ -117,10 +117,11 @@ JA = LanguageTable(
     code="ja",
     script=KANA,
     claim_nouns=(r"請求項", r"請求の範囲"),
-    list_words=(r"又は", r"または", r"及び", r"および", r"若しくは", r"もしくは", r"或いは", r"と"),
+    list_words=(r"又は", r"又ハ", r"または", r"及び", r"および", r"若しくは", r"もしくは", r"或いは", r"と"),
     range_words=(r"から", r"乃至", r"ないし", TILDE, DASH),
     all_preceding=(
-        r"(?:先行する|前述の|前記|上記|先の|これまでの)(?:いずれかの)?請求項(?:の)?(?:いずれか|何れか|すべて|全て)",
+        r"(?:先行する|前述の|前記|上記|先の|これまでの)(?:いずれかの)?(?:各)?請求項(?:の)?(?:うち)?(?:いずれか|何れか|すべて|全て)",
+        r"(?:先行する|前述の|前記|上記|先の|これまでの)(?:いずれか|何れか)(?:一項|1項)?の請求項",
     ),
     canceled=(r"削除",),
     headings=(r"特許請求の範囲", r"請求の範囲"),
@@ -161,13 +162,14 @@ KO = LanguageTable(
 DE = LanguageTable(
     code="de",
     script=LATIN,
-    claim_nouns=(r"patentanspruchs?", r"patentansprüchen?", r"anspruchs?", r"ansprüchen?"),
-    plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen"),
+    # 'Ansprueche': ASCII exports write the umlaut out.
+    claim_nouns=(r"patentanspruchs?", r"patentansprüchen?", r"anspruchs?", r"ansprüchen?", r"anspruechen?"),
+    plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen", "ansprueche", "anspruechen"),
     list_words=(r"und/oder", r"oder", r"und", r"sowie"),
     range_words=(r"bis", DASH),
     all_preceding=(
-        r"\b(?:vorhergehenden|vorangehenden|vorstehenden|vorherigen|voranstehenden|vorausgehenden)"
-        r"\s+(?:Patent)?Ansprüche\b",
+        r"\b(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|vorherigen|voranstehenden|"
+        r"vorausgehenden|vorgenannten|obigen|vorigen)\s+(?:Patent)?Anspr(?:ü|ue)che\b",
     ),
     previous_one=(r"\b(?:dem|des)\s+(?:vorhergehenden|vorangehenden|vorstehenden)\s+(?:Patent)?Anspruchs?\b",),
     canceled=(r"gestrichen", r"entfällt", r"gelöscht"),

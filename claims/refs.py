@@ -61,10 +61,11 @@ _NEXT = re.compile(
     rf"(?:(?P<range>{_word_pattern('range_words')})|(?P<list>{_word_pattern('list_words')}))?[ \n]*"
     rf"(?:(?:[^\W\d_]{{1,4}}[ ]+){{0,2}}(?:{_NOUNS})[ \n]*)?" + _NUMBER  # 'or claim 2', 'ou la revendication 2'
 )
-# A number followed by a unit is a quantity, not a claim: 'claim 1 and 2 mm'.
+# A number followed by a unit is a quantity, not a claim: 'claim 1 and 2 mm'. Not 'a' (amperes): it is
+# a word in Spanish, Italian and Portuguese ('de 1 a 3 a un paciente').
 _UNIT = re.compile(
     r"[ ]*(?:(?:mm|cm|nm|µm|μm|um|km|kg|mg|wt|mol|ml|sec|min|rpm|mv|kv|ma|kw|hz|khz|mhz|ghz|bar|kpa|mpa|"
-    r"times|parts|percent|degrees?|m|g|l|s|h|v|a|w|pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
+    r"times|parts|percent|degrees?|m|g|l|s|h|v|w|pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
 )
 _ALL_PRECEDING = re.compile(_alternation([p for t in TABLES.values() for p in t.all_preceding]), re.IGNORECASE)
 _PREVIOUS_ONE = re.compile(_alternation([p for t in TABLES.values() for p in t.previous_one]), re.IGNORECASE)

@@ -33,7 +33,8 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 # combined pattern is several times slower. A plain '1.' can only start a claim at the start of the
 # text or of a line, after a sentence or after a title, so only those places are scanned.
 # ASCII digits only (normalize made full-width ones ASCII); the possessive run never backtracks.
-_NUMBERED = rf"(?P<num>[0-9]{{1,4}}+)(?:[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?(?P<p>[.)、])(?![0-9])"
+# A range of canceled claims: '1-10.', '1.-10.'.
+_NUMBERED = rf"(?P<num>[0-9]{{1,4}}+)(?:\.?[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?(?P<p>[.)、])(?![0-9])"
 _PLAIN = re.compile(_NUMBERED)
 _AFTER_BREAK = re.compile(rf"[\n{re.escape(_TERMINATORS)}][ ]*(?={_NUMBERED})")
 _TITLED = re.compile(rf"\n{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
@@ -42,7 +43,7 @@ _TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only title
 _BRACKETED = re.compile(
     rf"【[ ]*(?:{_WORDS})?[ ]*(?P<num>\d{{1,4}})[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
 )
-_WORDED = re.compile(rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})[ ]*(?:[.:：)、]|(?=\s))")
+_WORDED = re.compile(rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})(?:[ ]*{DASH}[ ]*(?P<end>\d{{1,4}}))?[ ]*(?:[.:：)、]|(?=\s))")
 # _CANCELED and _OPENER run on the lower-cased cell (Citations.low): faster than IGNORECASE.
 _CANCELED = re.compile(r"[\s(\[]{0,3}(?:" + "|".join(w for t in TABLES.values() for w in t.canceled) + r")(?![a-z])")
 _PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")
@@ -153,12 +154,12 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
         start = end
         while start < size and norm[start] in " \n":
             start += 1
-        if start >= size or norm[start].isdigit():
-            continue
+        if start >= size or (norm[start].isdigit() and not _names_something(norm, start)):
+            continue  # '120. 5 degrees', '1. 2. 3.': a number, not a claim text
         follow = norm[start]
         canceled = _CANCELED.match(low, start, start + 40) is not None
         first = int(m["num"] or m["num2"]) if not plain else int(m["num"])
-        last = int(m["end"]) if plain and m["end"] else first
+        last = int(m["end"]) if "end" in m.re.groupindex and m["end"] else first
         if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
             continue
         quality = _LINE if line else _INLINE
@@ -194,6 +195,13 @@ def _place(norm: str, at: int) -> bool | None:
     if _after_title(norm, before):
         return True
     return False if norm[before - 1] in _TERMINATORS else None
+
+
+def _names_something(norm: str, start: int) -> bool:
+    """True when the text at `start`, which begins with a digit, is a name rather than a number:
+    '3D-Drucker', '2-Amino-4-methylpyridine', '4-(4-Methylpiperazin-1-yl)...'."""
+    word = norm[start:start + 40].split(None, 1)[0]
+    return any(ch.isalpha() for ch in word)
 
 
 def _after_title(norm: str, pos: int) -> bool:

@@ -90,6 +90,9 @@ def test_spanish_references_are_read(text, expected):
 @pytest.mark.parametrize("text", [
     "The method of any preceding claim", "according to any one of the preceding claims",
     "as claimed in any of the previous claims", "如前述任一项权利要求所述的装置", "根据前述权利要求中任一项所述的装置",
+    "根据前述权利要求之一所述的装置", "根据前述权利要求中至少一项所述的装置", "先行するいずれかの請求項に記載の装置",
+    "前記各請求項のいずれかに記載の装置", "Vorrichtung nach einem der vorangegangenen Ansprüche",
+    "Vorrichtung nach einem der vorgenannten Ansprüche",
 ])
 def test_any_preceding_claim_means_every_lower_number(text):
     assert refs(text, 4) == (1, 2, 3)
@@ -126,3 +129,11 @@ def test_italian_portuguese_and_dutch_references_are_read(text, expected):
 
 def test_a_noun_repeated_inside_a_list_is_read_once():
     assert refs("of claim 1 or claim 2 or claim 3") == (1, 2, 3)
+
+
+def test_the_spanish_word_a_after_a_range_is_not_read_as_amperes():
+    assert refs("Uso según cualquiera de las reivindicaciones 1 a 3 a un paciente") == (1, 2, 3)
+
+
+def test_german_claims_written_without_umlaut_are_read():
+    assert refs("Vorrichtung nach einem der Ansprueche 1 bis 3") == (1, 2, 3)

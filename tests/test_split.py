@@ -95,3 +95,18 @@ def test_a_marker_line_of_letters_and_a_digit_before_a_number_does_not_split_the
 def test_claims_after_a_heading_line_at_the_very_start_are_split():
     assert texts("What is claimed is 1. A device. 2. The device of claim 1.") == [
         "A device.", "The device of claim 1."]
+
+
+def test_a_claim_text_starting_with_a_chemical_name_or_3d_starts_a_claim():
+    assert numbers("1. 2-Amino-4-methylpyridine.\n2. 3D-Drucker nach Anspruch 1.") == [(1, 0), (2, 0)]
+
+
+def test_a_number_after_a_marker_is_not_a_claim_text():
+    assert numbers("1. A device heated to 120.\n2. 5 degrees.\n2. The device of claim 1.") == [(1, 0), (2, 0)]
+
+
+def test_canceled_ranges_written_with_a_dot_or_the_word_claims_span_their_numbers():
+    assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(
+        "1.-10. (Canceled)\n11. A device.\n12. The device of claim 11."))] == [(1, 10, True), (11, 11, False), (12, 12, False)]
+    assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(
+        "Claims 1-5 (Cancelled).\n6. A device.\n7. The device of claim 6."))] == [(1, 5, True), (6, 6, False), (7, 7, False)]
