@@ -5,20 +5,19 @@ Streamlit-specific and thin: processing lives in the `claims` package.
 from __future__ import annotations
 
 import hmac
-import json
 import os
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
 
 import pandas as pd
 import streamlit as st
 
-from claims import i18n
+from claims import i18n, job_patents
 from claims.engine import DEFAULT_PREFER
 from claims.checkpoints import read_checkpoint
+from claims.job_patents import PatentEntry
 from claims.jobs import Job, chunks_dir, open_store, result_path
 from claims.languages import TABLES
 from claims.model import Figures, Finding, ParsedCell
@@ -307,39 +306,25 @@ def first_results(store: DiskStore, job: Job) -> tuple[RowResult, ...]:
     return _first_results(str(chunks_dir(store, job.id)), job.finished)
 
 
-@dataclass(frozen=True)
-class ResultDigest:
-    """The patents of a finished job, read once from its JSON Lines result, for the Claim tree page."""
-
-    path: str
-    patents: tuple[tuple[str, int, int], ...]  # (publication number or row label, claims, byte offset)
+@st.cache_data(max_entries=32, show_spinner=False)
+def _patents(_store: DiskStore, _job: Job, job_id: str, finished: float | None, query: str) -> tuple[PatentEntry, ...]:
+    return job_patents.search_patents(_store, _job, query) if query else job_patents.first_patents(_store, _job)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _digest(path: str, modified: float) -> ResultDigest:
-    patents = []
-    with open(path, "rb") as handle:
-        offset = 0
-        for line in handle:
-            record = json.loads(line)
-            if record.get("claims"):
-                patents.append((record.get("patent") or f"#{record['row']}", len(record["claims"]), offset))
-            offset += len(line)
-    return ResultDigest(path, tuple(patents))
+def patents(store: DiskStore, job: Job, query: str = "") -> tuple[PatentEntry, ...]:
+    """A finished job's patents that match the search (its first ones without one), read from its checkpoints."""
+    with st.spinner(t("tree.searching")):
+        return _patents(store, job, job.id, job.finished, query.strip())
 
 
-def result_digest(store: DiskStore, job: Job) -> ResultDigest:
-    """The digest of a finished job's result (its JSON Lines file is made on first use)."""
-    with st.spinner(t("result.reading")):
-        path = result_path(store, job, "jsonl")
-        return _digest(str(path), path.stat().st_mtime)
+@st.cache_data(max_entries=64, show_spinner=False)
+def _row_result(_store: DiskStore, _job: Job, job_id: str, finished: float | None, row: int) -> RowResult | None:
+    return job_patents.row_result(_store, _job, row)
 
 
-def result_record(digest: ResultDigest, offset: int) -> dict:
-    """One row of a result, read at its byte offset."""
-    with open(digest.path, "rb") as handle:
-        handle.seek(offset)
-        return json.loads(handle.readline())
+def row_result(store: DiskStore, job: Job, row: int) -> RowResult | None:
+    """One row of a finished job's results, from the checkpoint of its chunk."""
+    return _row_result(store, job, job.id, job.finished, row)
 
 
 def count_chart(title: str, counts: dict[int, int], x_label: str, y_label: str) -> None:

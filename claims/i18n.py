@@ -88,7 +88,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "result.languages": {"en": "Languages", "zh": "语言数"},
     "result.issues": {"en": "Issues found", "zh": "发现的问题"},
     "result.preview": {"en": "First rows", "zh": "前几行"},
-    "result.reading": {"en": "Reading the results…", "zh": "正在读取结果…"},
     "result.to_tree": {"en": "See a patent's claim tree", "zh": "查看专利的权利要求树"},
     "download.xlsx": {"en": "Download workbook (xlsx)", "zh": "下载工作簿 xlsx"},
     "download.csv": {"en": "Download CSV", "zh": "下载 CSV"},
@@ -129,7 +128,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "tree.job": {"en": "Job", "zh": "任务"},
     "tree.job_label": {"en": "{filename} ({finished})", "zh": "{filename}（{finished}）"},
     "tree.patent": {"en": "Patent", "zh": "专利"},
-    "tree.patent_help": {"en": "Type part of a publication number to search.", "zh": "输入公开号的一部分即可搜索。"},
+    "tree.patent_help": {
+        "en": "The patents the search found, or the job's first ones.",
+        "zh": "搜索到的专利；未搜索时为该任务的前几件专利。",
+    },
+    "tree.search": {"en": "Search by publication number or row", "zh": "按公开号或行号搜索"},
+    "tree.search_help": {
+        "en": "Part of a publication number (spaces and punctuation do not matter), or a row number such as 1234.",
+        "zh": "输入公开号的一部分（空格和标点不影响），或行号，如 1234。",
+    },
+    "tree.searching": {"en": "Searching the job's results…", "zh": "正在搜索任务结果…"},
+    "tree.search_none": {"en": "No patent matches “{query}”.", "zh": "没有与“{query}”匹配的专利。"},
+    "tree.first_shown": {
+        "en": "The first {shown} of {total} patents; search to find the others.",
+        "zh": "显示 {total} 件专利中的前 {shown} 件；其余专利请搜索。",
+    },
+    "tree.matches_first": {
+        "en": "The first {shown} patents that match; make the search longer to narrow it.",
+        "zh": "显示前 {shown} 件匹配的专利；输入更多字符可缩小范围。",
+    },
+    "tree.unreadable": {
+        "en": "This patent's results cannot be read: the job's files are gone. Process the file again.",
+        "zh": "无法读取该专利的结果：任务文件已不存在。请重新处理该文件。",
+    },
     "tree.patent_label": {"en": "{patent} · {claims} claims", "zh": "{patent} · {claims} 项权利要求"},
     "tree.legend": {
         "en": "Dark boxes are independent claims; an arrow leads from a claim to each claim that refers to it. "

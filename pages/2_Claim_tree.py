@@ -1,8 +1,11 @@
 """Claim tree: one patent of a finished job, its claims drawn as a dependency tree, each claim's text at hand."""
+from dataclasses import asdict
+
 import streamlit as st
 
 import ui
-from claims import jobs
+from claims import job_patents, jobs
+from claims.results import FIGURE_COLUMNS
 from claims.views import claim_rows, claim_tree_dot, claims_from_records
 
 workspace = ui.begin_page("nav.tree")
@@ -26,19 +29,32 @@ chosen_id = st.selectbox(
     t("tree.job"), list(by_id), index=list(by_id).index(linked.id) if linked is not None and linked.id in by_id else 0,
     format_func=lambda job_id: t("tree.job_label", filename=by_id[job_id].filename, finished=ui.job_times(by_id[job_id])),
 )
-digest = ui.result_digest(store, by_id[chosen_id])
-if not digest.patents:
+job = by_id[chosen_id]
+if not job.summary.get("patents", 1):
     st.info(t("tree.no_claims"))
     st.stop()
 
-patents = range(len(digest.patents))
+query = st.text_input(t("tree.search"), key=f"search-{chosen_id}", help=t("tree.search_help")).strip()
+entries = ui.patents(store, job, query)
+if not entries:
+    st.info(t("tree.search_none", query=query) if query else t("tree.no_claims"))
+    st.stop()
 chosen = st.selectbox(
-    t("tree.patent"), patents,
-    format_func=lambda i: t("tree.patent_label", patent=digest.patents[i][0], claims=digest.patents[i][1]),
+    t("tree.patent"), range(len(entries)),
+    format_func=lambda i: t("tree.patent_label", patent=entries[i].label, claims=entries[i].claims),
     help=t("tree.patent_help"), key=f"patent-{chosen_id}",
 )
-record = ui.result_record(digest, digest.patents[chosen][2])
-claims = claims_from_records(record["claims"])
+total = job.summary.get("patents")
+if query and len(entries) >= job_patents.LIST_LIMIT:
+    st.caption(t("tree.matches_first", shown=f"{len(entries):,}"))
+elif not query and total and total > len(entries):
+    st.caption(t("tree.first_shown", shown=f"{len(entries):,}", total=f"{total:,}"))
+result = ui.row_result(store, job, entries[chosen].row)
+if result is None:
+    st.warning(t("tree.unreadable"))
+    st.stop()
+record = dict(zip(FIGURE_COLUMNS, result.figures))
+claims = claims_from_records(asdict(claim) for claim in result.claims)
 language = record.get("claims_language")
 
 counts = st.columns(4)

@@ -358,6 +358,47 @@ def test_a_job_of_another_workspace_opens_in_the_claim_tree_through_its_link(dat
     assert test.get("graphviz_chart")
 
 
+def many_chunks_job(data_dir: Path, tmp_path: Path):
+    """A 230-row job in 10-row chunks (23 checkpoints), processed by a real worker in this process."""
+    rows = [(f"CN{200000 + i}A", "title", None, None, "1. A pump comprising a rotor.\n2. The pump of claim 1, wherein the rotor is steel.")
+            for i in range(230)]
+    store = open_store(data_dir)
+    job = submit(store, write_xlsx(tmp_path / "many.xlsx", rows=rows), Options(), workspace=WORKSPACE,
+                 filename="many.xlsx", chunk_rows=10)
+    run_worker(store, once=True)
+    return get_job(store, job.id)
+
+
+def test_the_claim_tree_of_a_large_job_offers_its_first_patents_and_reads_no_whole_result(data_dir, tmp_path):
+    job = many_chunks_job(data_dir, tmp_path)
+    test = app(TREE)
+    patent = test.selectbox[1]
+    assert len(patent.options) == 200 and patent.options[0] == "CN200000A · 2 claims"
+    assert "The first 200 of 230 patents" in texts(test)
+    patent.set_value(150).run()
+    assert "1 -> 2;" in test.get("graphviz_chart")[0].proto.spec
+    assert not (data_dir / "jobs" / job.id / "result.jsonl").exists()
+
+
+def test_the_claim_tree_finds_a_patent_by_its_number_or_row_in_a_large_job(data_dir, tmp_path):
+    many_chunks_job(data_dir, tmp_path)
+    test = app(TREE)
+    test.text_input[0].set_value("cn 200 229").run()
+    assert test.selectbox[1].options == ["CN200229A · 2 claims"]
+    assert [e.label for e in test.expander][:2] == ["**1** · independent", "2 · dependent · Refers to 1"]
+    test.text_input[0].set_value("#101").run()  # row 101: the 100th data row
+    assert test.selectbox[1].options == ["CN200099A · 2 claims"]
+    test.text_input[0].set_value("US999").run()
+    assert "No patent matches “US999”" in texts(test) and not test.get("graphviz_chart")
+
+
+def test_in_chinese_the_claim_tree_says_no_patent_matches_in_chinese(data_dir, export):
+    finished_job(data_dir, export)
+    test = chinese(app()).switch_page(TREE).run()
+    test.text_input[0].set_value("US999").run()
+    assert "没有与“US999”匹配的专利" in texts(test)
+
+
 def test_the_claim_tree_asks_for_a_finished_job_first(data_dir):
     assert "No finished job yet" in texts(app(TREE))
 
