@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 
@@ -20,10 +21,17 @@ def processes_using(data_dir: Path) -> list[int]:
     return found
 
 
-def kill_processes_using(data_dir: Path) -> None:
-    """SIGKILL every process whose command line names data_dir."""
-    for pid in processes_using(data_dir):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+def kill_processes_using(data_dir: Path, settle_seconds: float = 0.3) -> None:
+    """SIGKILL every process whose command line names data_dir, looking again until none has shown up
+    for settle_seconds: a worker the app was starting may still have been between fork and exec."""
+    quiet_since = time.monotonic()
+    while time.monotonic() - quiet_since < settle_seconds:
+        pids = processes_using(data_dir)
+        if pids:
+            quiet_since = time.monotonic()
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.1)
