@@ -143,7 +143,7 @@ def choose_and_process(chosen: dict) -> None:
         except InputError as error:
             st.error(shown_error(error.message, filename, path), icon=":material/error:")
             return
-        ensure_worker(store.data_dir)
+        ensure_worker(store=store)
         st.query_params[JOB_PARAM] = job.id
         st.rerun()
 
@@ -161,7 +161,7 @@ def job_progress(job_id: str) -> None:
     job = jobs.get_job(store, job_id)
     if job is None or job.state not in jobs.ACTIVE:
         st.rerun()
-    ensure_worker(store.data_dir)
+    ensure_worker(store=store)
     st.progress(job.progress, text=ui.progress_text(job))
     if st.button(t("job.cancel"), icon=":material/stop:"):
         jobs.cancel(store, job_id)
@@ -223,7 +223,7 @@ def show_job(job_id: str) -> None:
             st.warning(t("job.canceled"), icon=":material/cancel:")
         if st.button(t("job.retry"), type="primary", icon=":material/replay:"):
             jobs.retry(store, job.id)
-            ensure_worker(store.data_dir)
+            ensure_worker(store=store)
             st.rerun()
 
 

@@ -32,7 +32,7 @@ def job_row(job: jobs.Job) -> None:
                 st.rerun()
             if job.state in (jobs.FAILED, jobs.CANCELED) and st.button(t("job.retry"), key=f"retry-{job.id}", icon=":material/replay:"):
                 jobs.retry(store, job.id)
-                ensure_worker(store.data_dir)
+                ensure_worker(store=store)
                 st.rerun()
             if job.state == jobs.DONE:
                 ui.download_button(store, job, "xlsx", key=f"download-{job.id}")
@@ -55,7 +55,7 @@ def job_list() -> None:
         st.page_link("app.py", label=t("nav.process"), icon=":material/upload_file:", query_params={ui.WORKSPACE_PARAM: workspace})
         return
     if active:
-        ensure_worker(store.data_dir)
+        ensure_worker(store=store)
     for job in listed:
         job_row(job)
 
