@@ -218,7 +218,7 @@ def show_job(job_id: str) -> None:
         job_results(job)
     else:
         if job.state == jobs.FAILED:
-            st.error(t("job.failed", error=job.error or ""), icon=":material/error:")
+            st.error(t("job.failed", error=ui.say(job.error_message) if job.error else ""), icon=":material/error:")
         else:
             st.warning(t("job.canceled"), icon=":material/cancel:")
         if st.button(t("job.retry"), type="primary", icon=":material/replay:"):

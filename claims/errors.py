@@ -30,3 +30,8 @@ class InputError(Exception):
     def about(self, file: str) -> InputError:
         """The same error, put as concerning the named file."""
         return InputError(f"{file}: {self}", self.message.code, **{**self.message.fields, "file": file})
+
+    def naming(self, stored: str, known: str) -> InputError:
+        """The same error naming the file as the user knows it rather than as it is stored."""
+        fields = {key: known if value == stored else value for key, value in self.message.fields.items()}
+        return InputError(str(self).replace(stored, known), self.message.code, **fields)

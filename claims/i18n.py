@@ -293,6 +293,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "no sheet named {sheet!r}; the sheets are {sheets}.",
         "zh": "没有名为“{sheet}”的工作表；现有工作表：{sheets}。",
     },
+    "message.disk-full": {
+        "en": "the disk holding the data folder is full; free some space and retry the job.",
+        "zh": "数据文件夹所在的磁盘已满，请释放空间后重试该任务。",
+    },
     "message.empty-sheet": {
         "en": "sheet {sheet!r} is empty; choose another sheet.",
         "zh": "工作表“{sheet}”为空，请选择其他工作表。",

@@ -32,7 +32,7 @@ from typing import IO, Any, Iterator, Mapping
 
 from claims import pipeline
 from claims.checkpoints import read_checkpoint, write_checkpoint
-from claims.errors import InputError
+from claims.errors import InputError, Message
 from claims.sources import Limits
 from claims.store import Store, open_store, update
 from claims.writing import FORMATS
@@ -83,12 +83,19 @@ class Job:
     started: float | None = None
     finished: float | None = None
     updated: float | None = None
-    error: str | None = None
+    error: str | None = None  # one English line
+    error_code: str | None = None  # with its fields, lets the app say the error in its own language
+    error_fields: dict[str, Any] = field(default_factory=dict)
     results: dict[str, str] = field(default_factory=dict)  # format -> file
     summary: dict[str, Any] = field(default_factory=dict)  # headline figures when done
     plan: dict[str, Any] | None = None  # pipeline.Plan.to_dict() once the worker planned it
     owner: str | None = None  # the worker holding the job
     crashes: int = 0  # times a worker died holding the job
+
+    @property
+    def error_message(self) -> Message | None:
+        """The error as a claims.errors.Message, which the app can say in the interface language."""
+        return None if self.error is None else Message(self.error, self.error_code, **self.error_fields)
 
     @property
     def progress(self) -> float:
@@ -164,7 +171,10 @@ def save_upload(store: Store, filename: str, content: bytes | IO[bytes]) -> Path
 def plan_input(input_path: Path, options: pipeline.Options, filename: str,
                limits: Limits = Limits()) -> pipeline.Plan:
     """The pipeline's plan for a job's input copy, naming the file as the user knows it."""
-    return replace(pipeline.plan(input_path, options, limits), input_name=filename)
+    try:
+        return replace(pipeline.plan(input_path, options, limits), input_name=filename)
+    except InputError as error:
+        raise error.naming(input_path.name, filename) from None
 
 
 def _saved_upload(store: Store, path: Path) -> bool:
@@ -278,7 +288,7 @@ def retry(store: Store, job_id: str) -> Job:
         if job.state not in (FAILED, CANCELED):
             raise InputError(f"job {job_id} is {job.state}; only a failed or canceled job can be retried")
         job = change_job(
-            store, job_id, state=QUEUED, stage="queued", error=None, started=None, finished=None,
+            store, job_id, state=QUEUED, stage="queued", error=None, error_code=None, error_fields={}, started=None, finished=None,
             owner=None, rows_done=0, rate=None, eta_seconds=None, crashes=0,
         )
         key = _dedup_key(job.workspace, job.sha256, job.options)

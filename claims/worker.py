@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator
 
 from claims import pipeline
 from claims.checkpoints import remove_stray_temporaries
-from claims.errors import InputError
+from claims.errors import InputError, Message
 from claims.jobs import (
     CANCELED,
     DONE,
@@ -56,7 +56,7 @@ DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 # Analysis processes are spawned (not forked from this threaded process) and die with it.
 _SPAWN = multiprocessing.get_context("spawn")
 _PR_SET_PDEATHSIG = 1
-DISK_FULL_MESSAGE = "the disk holding the data folder is full; free some space and retry the job"
+DISK_FULL_MESSAGE = Message("the disk holding the data folder is full; free some space and retry the job", "disk-full")
 
 
 @dataclass(frozen=True)
@@ -304,7 +304,7 @@ class Worker:
         except Interrupted:
             self._after_interruption(job.id)
         except InputError as error:
-            self._fail(job.id, str(error))
+            self._fail(job.id, error.message)
         except BrokenProcessPool as error:  # an analysis process died (out of memory?): start new ones
             self._drop_pool()
             self._fail(job.id, f"an analysis process died; retry the job ({error})")
@@ -336,9 +336,12 @@ class Worker:
             pass
 
     def _fail(self, job_id: str, message: str) -> None:
+        """Fail the job with a one-line message; a claims.errors.Message keeps its code and fields."""
+        fields = {k: v if isinstance(v, (str, int, float)) else str(v) for k, v in getattr(message, "fields", {}).items()}
         try:
             _owned_update(self.store, self.id, job_id, state=FAILED, stage="failed", owner=None,
                           error=message.splitlines()[0] if message else "failed",
+                          error_code=getattr(message, "code", None), error_fields=fields,
                           finished=time.time(), rate=None, eta_seconds=None)
         except Interrupted:
             self._after_interruption(job_id)

@@ -427,3 +427,16 @@ def test_in_chinese_quick_check_tells_why_no_claims_were_found_in_chinese(data_d
     test.text_area[0].input("no claims here, only prose").run()
     assert test.warning[0].value == "文本中没有找到编号的权利要求。"
     assert "有文本但没有编号的权利要求" in [caption.value for caption in test.caption]
+
+
+def test_in_chinese_a_job_that_failed_on_bad_input_says_why_in_chinese(data_dir, tmp_path):
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    store = open_store(data_dir)
+    job = submit(store, broken, Options(), workspace=WORKSPACE, filename="broken.xlsx")
+    run_worker(store, once=True)
+    failed = get_job(store, job.id)
+    assert failed.state == "failed" and failed.error_code
+    test = chinese(app(job=job.id))
+    [error] = [e.value for e in test.error]
+    assert "任务失败" in error and "broken.xlsx" in error and "corrupt" not in error
