@@ -55,7 +55,7 @@ EN = LanguageTable(
     range_words=(r"to", r"through", r"thru", r"until", DASH),
     all_preceding=(
         r"\b(?:any|one|each|either|all)(?:\s+one)?(?:\s+or\s+more)?(?:\s+of)?(?:\s+the)?"
-        r"\s+(?:preceding|previous|foregoing|above|prior|aforementioned|aforesaid|precedent)"
+        r"\s+(?:preceding|previous|foregoing|above(?:-mentioned)?|prior|aforementioned|aforesaid|precedent)"
         r"(?:\s+\w+)?\s+claims?\b",
         r"\bany\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?claims?\s+(?:above|hereinbefore|before)\b",
         r"\bpreceding\s+claims\b",
@@ -93,7 +93,7 @@ ZH = LanguageTable(
     list_words=(r"或者", r"或", r"和/或", r"和", r"及", r"以及", r"或是"),
     range_words=(r"至", r"到", TILDE, DASH),
     all_preceding=(
-        r"(?:前述|上述|前面|以上|在先|在前)(?:的)?(?:任一|任意一|任何一|任意)?(?:项|項)?"
+        r"(?:前述|上述|前面|以上|在先|在前)(?:各)?(?:的)?(?:任一|任意一|任何一|任意)?(?:项|項)?"
         r"(?:权利要求|權利要求|請求項|请求项)(?:中)?(?:的)?(?:任一|任意一|任何一|任意|所有|之一|至少一(?:项|項)|一(?:项|項))",
         r"(?:前述|上述|前面|以上|在先|在前)(?:的)?(?:任一|任意一|任何一|任意)(?:项|項)?"
         r"(?:权利要求|權利要求|請求項|请求项)",
@@ -162,18 +162,21 @@ KO = LanguageTable(
 DE = LanguageTable(
     code="de",
     script=LATIN,
-    # 'Ansprueche': ASCII exports write the umlaut out.
-    claim_nouns=(r"patentanspruchs?", r"patentansprüchen?", r"anspruchs?", r"ansprüchen?", r"anspruechen?"),
-    plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen", "ansprueche", "anspruechen"),
+    # 'Ansprueche': ASCII exports write the umlaut out. 'Schutzanspruch': utility models (DE-U).
+    claim_nouns=(r"patentanspruchs?", r"patentansprüchen?", r"schutzanspruchs?", r"schutzansprüchen?",
+                 r"anspruchs?", r"ansprüchen?", r"anspruechen?"),
+    plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen", "schutzansprüche",
+                  "schutzansprüchen", "ansprueche", "anspruechen"),
     list_words=(r"und/oder", r"oder", r"und", r"sowie"),
     range_words=(r"bis", DASH),
     all_preceding=(
         r"\b(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|vorherigen|voranstehenden|"
-        r"vorausgehenden|vorgenannten|obigen|vorigen)\s+(?:Patent)?Anspr(?:ü|ue)che\b",
+        r"vorausgehenden|vorgenannten|obigen|vorigen)\s+(?:Patent|Schutz)?Anspr(?:ü|ue)che\b",
     ),
-    previous_one=(r"\b(?:dem|des)\s+(?:vorhergehenden|vorangehenden|vorstehenden)\s+(?:Patent)?Anspruchs?\b",),
+    previous_one=(r"\b(?:dem|des)\s+(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|vorherigen)"
+                  r"\s+(?:Patent)?Anspruchs?\b",),
     canceled=(r"gestrichen", r"entfällt", r"gelöscht"),
-    headings=(r"Patentansprüche", r"Ansprüche"),
+    headings=(r"Patentansprüche", r"Schutzansprüche", r"Ansprüche"),
     marker_words=(r"Anspruch", r"Patentanspruch"),
     openers=(r"eine?[rs]?\s", r"verfahren", r"vorrichtung", r"verwendung", r"system", r"anordnung"),
     preamble_end=(r"\bdadurch\b", r"\bumfassend\b", r"\baufweisend\b", r"\bwobei\b", r"\bmit\b"),
@@ -200,7 +203,7 @@ FR = LanguageTable(
     all_preceding=(
         r"\brevendications\s+(?:précédentes|antérieures|qui\s+précèdent|ci-dessus)\b",
     ),
-    previous_one=(r"\brevendication\s+(?:précédente|antérieure)\b",),
+    previous_one=(r"\brevendication\s+(?:précédente|antérieure|qui\s+précède)\b",),
     canceled=(r"supprimée?", r"annulée?", r"abandonnée?"),
     headings=(r"revendications",),
     marker_words=(r"revendication",),

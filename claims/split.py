@@ -25,7 +25,7 @@ def _cased(words: list[str]) -> str:
 
 
 _WORDS = _cased([w for t in TABLES.values() for w in t.marker_words])
-_TERMINATORS = ".。;；:：)]】」!?"  # a claim marker mid-line follows one of these
+_TERMINATORS = ".。;；:：)]】」!?|"  # a claim marker mid-line follows one of these ('|' joins claims in some exports)
 _HEADINGS = "|".join(w for t in TABLES.values() for w in t.headings)
 # A heading that may title the claims after it: 'CNA', 'EPB1', 'Claims', '权利要求书', 'What is claimed is:'.
 _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*[:：]?[ ]*"
@@ -43,7 +43,9 @@ _TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only title
 _BRACKETED = re.compile(
     rf"【[ ]*(?:{_WORDS})?[ ]*(?P<num>\d{{1,4}})[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
 )
-_WORDED = re.compile(rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})(?:[ ]*{DASH}[ ]*(?P<end>\d{{1,4}}))?[ ]*(?:[.:：)、]|(?=\s))")
+_WORDED = re.compile(
+    rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})(?:(?:[ ]*{DASH}[ ]*|[ ]+(?:through|to)[ ]+)(?P<end>\d{{1,4}}))?[ ]*(?:[.:：)、]|(?=\s))"
+)
 # _CANCELED and _OPENER run on the lower-cased cell (Citations.low): faster than IGNORECASE.
 _CANCELED = re.compile(r"[\s(\[]{0,3}(?:" + "|".join(w for t in TABLES.values() for w in t.canceled) + r")(?![a-z])")
 _PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")

@@ -92,7 +92,8 @@ def test_spanish_references_are_read(text, expected):
     "as claimed in any of the previous claims", "如前述任一项权利要求所述的装置", "根据前述权利要求中任一项所述的装置",
     "根据前述权利要求之一所述的装置", "根据前述权利要求中至少一项所述的装置", "先行するいずれかの請求項に記載の装置",
     "前記各請求項のいずれかに記載の装置", "Vorrichtung nach einem der vorangegangenen Ansprüche",
-    "Vorrichtung nach einem der vorgenannten Ansprüche",
+    "Vorrichtung nach einem der vorgenannten Ansprüche", "according to any one of the above-mentioned claims",
+    "根据前述各权利要求中任一项所述的装置", "Gartenschlauchkupplung nach einem der vorhergehenden Schutzansprüche",
 ])
 def test_any_preceding_claim_means_every_lower_number(text):
     assert refs(text, 4) == (1, 2, 3)
@@ -137,3 +138,7 @@ def test_the_spanish_word_a_after_a_range_is_not_read_as_amperes():
 
 def test_german_claims_written_without_umlaut_are_read():
     assert refs("Vorrichtung nach einem der Ansprueche 1 bis 3") == (1, 2, 3)
+
+
+def test_utility_model_claims_schutzanspruch_are_claim_nouns():
+    assert refs("Kupplung nach einem der Schutzansprüche 1 bis 3") == (1, 2, 3)

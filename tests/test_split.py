@@ -110,3 +110,12 @@ def test_canceled_ranges_written_with_a_dot_or_the_word_claims_span_their_number
         "1.-10. (Canceled)\n11. A device.\n12. The device of claim 11."))] == [(1, 10, True), (11, 11, False), (12, 12, False)]
     assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(
         "Claims 1-5 (Cancelled).\n6. A device.\n7. The device of claim 6."))] == [(1, 5, True), (6, 6, False), (7, 7, False)]
+
+
+def test_claims_joined_by_a_pipe_are_split():
+    assert numbers("1. A device. | 2. The device of claim 1. | 3. The device of claim 2.") == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_a_canceled_range_written_claims_n_through_m_spans_its_numbers():
+    assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(
+        "Claims 1 through 10 (Canceled).\n11. A device.\n12. The device of claim 11."))][0] == (1, 10, True)
