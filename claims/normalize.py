@@ -18,6 +18,8 @@ _TABLE = str.maketrans(_PAIRS)
 _ANY = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 # Excel's escapes of line breaks and tabs, which some exports leave in the text: '_x000D_'.
 _EXCEL_ESCAPE = re.compile(r"_x(000[DdAa9])_")
+# HTML line breaks, left by exports that copy claims from a web page: '<br>', '<BR/>'.
+_HTML_BREAK = re.compile(r"<br[ ]*/?>", re.IGNORECASE)
 
 
 def normalize(text: str) -> str:
@@ -27,5 +29,10 @@ def normalize(text: str) -> str:
 
 
 def unescape_breaks(text: str) -> str:
-    """Return `text` with Excel's escaped line breaks and tabs ('_x000D_') made the characters they stand for."""
-    return _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+    """Return `text` with Excel's escaped line breaks and tabs ('_x000D_') and HTML '<br>' made the
+    characters they stand for."""
+    if "_x" in text:
+        text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if "<" in text:
+        text = _HTML_BREAK.sub("\n", text)
+    return text

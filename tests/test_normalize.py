@@ -16,3 +16,8 @@ def test_excel_escaped_line_breaks_and_tabs_become_the_characters():
 
 def test_other_text_with_underscores_is_left_alone():
     assert unescape_breaks("SEQ_ID_x1_ and _x0041_") == "SEQ_ID_x1_ and _x0041_"
+
+
+def test_html_line_breaks_become_line_breaks():
+    assert unescape_breaks("1. A device.<br>2. The device of claim 1.<BR />3. x") == (
+        "1. A device.\n2. The device of claim 1.\n3. x")
