@@ -42,7 +42,20 @@ def _stem(pattern: str) -> str:
 
 _NOUN_LIST = sorted({n for t in TABLES.values() for n in t.claim_nouns}, key=len, reverse=True)
 _NOUNS = _alternation(_NOUN_LIST)
-_NOUN_STEMS = tuple((noun, _stem(noun)) for noun in _NOUN_LIST)
+
+
+def _probes(nouns: list[str]) -> dict[str, tuple[str, ...]]:
+    """Substrings to look for before scanning, each with the nouns that cannot match without it: a
+    noun's stem, or a shorter stem inside it ('anspruch' for 'patentanspruchs?'), so fewer are tried."""
+    stems = {noun: _stem(noun) for noun in nouns}
+    probes: dict[str, tuple[str, ...]] = {}
+    for noun, stem in stems.items():
+        probe = min((s for s in stems.values() if s in stem), key=len)
+        probes[probe] = (*probes.get(probe, ()), noun)
+    return probes
+
+
+_NOUN_PROBES = _probes(_NOUN_LIST)
 _LATIN_NOUN_START = frozenset(n[0] for t in TABLES.values() if t.script == LATIN for n in t.claim_nouns)
 _PLURALS = frozenset(n for t in TABLES.values() for n in t.plural_nouns)
 
@@ -90,7 +103,8 @@ class Citations:
         self._hits: list[_Citation] = []
         self.nouns: list[int] = []  # where every claim noun starts, for the splitter's 'Claim 1:' markers
         listed = 0  # a noun inside an earlier list ('claim 1 or claim 2') is already read
-        present = tuple(noun for noun, stem in _NOUN_STEMS if stem in low)
+        held = {noun for probe, nouns in _NOUN_PROBES.items() if probe in low for noun in nouns}
+        present = tuple(noun for noun in _NOUN_LIST if noun in held)  # longest first, as in the alternation
         for m in _trigger(present).finditer(low) if present else ():
             start, end = m.span()
             noun = m.group()
