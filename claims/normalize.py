@@ -16,6 +16,7 @@ _PAIRS = {
 }
 _TABLE = str.maketrans(_PAIRS)
 _ANY = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_ASCII_KEYS = tuple(ch for ch in _PAIRS if ch.isascii())  # tab, carriage return, ...
 # Excel's escapes of line breaks and tabs, which some exports leave in the text: '_x000D_'.
 _EXCEL_ESCAPE = re.compile(r"_x(000[DdAa9])_")
 # HTML line breaks, left by exports that copy claims from a web page: '<br>', '<BR/>'.
@@ -24,8 +25,13 @@ _HTML_BREAK = re.compile(r"<br[ ]*/?>", re.IGNORECASE)
 
 def normalize(text: str) -> str:
     """Return `text` with look-alike characters unified; same length as `text`."""
-    # translate() looks up every character; most cells need none of it.
-    return text.translate(_TABLE) if _ANY.search(text) else text
+    # translate() looks up every character; most cells need none of it. An ASCII cell can only hold
+    # the ASCII keys, and a few substring tests are many times faster than a character-class scan.
+    if text.isascii():
+        needed = any(ch in text for ch in _ASCII_KEYS)
+    else:
+        needed = _ANY.search(text) is not None
+    return text.translate(_TABLE) if needed else text
 
 
 def unescape_breaks(text: str) -> str:

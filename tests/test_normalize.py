@@ -21,3 +21,12 @@ def test_other_text_with_underscores_is_left_alone():
 def test_html_line_breaks_become_line_breaks():
     assert unescape_breaks("1. A device.<br>2. The device of claim 1.<BR />3. x") == (
         "1. A device.\n2. The device of claim 1.\n3. x")
+
+
+def test_an_ascii_cell_with_tabs_and_carriage_returns_is_normalised_too():
+    assert normalize("1.\tA device.\r\n2. x") == "1. A device.\n\n2. x"
+
+
+def test_a_cell_needing_nothing_is_returned_as_it_is():
+    text = "1. A device.\n2. The device of claim 1."
+    assert normalize(text) is text
