@@ -288,8 +288,8 @@ def retry(store: Store, job_id: str) -> Job:
         if job.state not in (FAILED, CANCELED):
             raise InputError(f"job {job_id} is {job.state}; only a failed or canceled job can be retried")
         job = change_job(
-            store, job_id, state=QUEUED, stage="queued", error=None, error_code=None, error_fields={}, started=None, finished=None,
-            owner=None, rows_done=0, rate=None, eta_seconds=None, crashes=0,
+            store, job_id, state=QUEUED, stage="queued", error=None, error_code=None, error_fields={},
+            started=None, finished=None, owner=None, rows_done=0, rate=None, eta_seconds=None, crashes=0,
         )
         key = _dedup_key(job.workspace, job.sha256, job.options)
         current = store.get(key)

@@ -96,6 +96,11 @@ def wait_for(condition, timeout: float = 60.0, every: float = 0.02):
     raise AssertionError(f"still waiting after {timeout} s")
 
 
+def workers_idle_since(store, moment: float) -> bool:
+    """Whether every worker has beaten its heart since moment, holding no job."""
+    return all(r["job"] is None and r["beat"] > moment for r in map(store.get, store.keys("worker:")))
+
+
 def sheets(path: Path) -> dict[str, str]:
     """The sha256 of every sheet's XML except `summary`'s, the one that records run times: equal
     digests are byte-equal sheets (reading 20k-row workbooks' values took seconds)."""
@@ -257,11 +262,7 @@ def test_cancel_stops_a_running_job_within_two_seconds_and_removes_its_files(sma
     wait_for(lambda: get_job(store, job.id).rows_done > 0)
     canceled_at = time.time()
     cancel_job(store, job.id)
-
-    def worker_idle() -> bool:  # a heartbeat since the cancel that holds no job
-        return all(r["job"] is None and r["beat"] > canceled_at for r in map(store.get, store.keys("worker:")))
-
-    wait_for(worker_idle, timeout=5)
+    wait_for(lambda: workers_idle_since(store, canceled_at), timeout=5)
     assert time.time() - canceled_at < 2.0
     assert get_job(store, job.id).state == CANCELED
     assert not job_dir(store, job.id).exists()
@@ -277,8 +278,7 @@ def test_a_canceled_pool_job_stops_within_two_seconds_and_its_files_stay_removed
     wait_for(lambda: get_job(store, job.id).rows_done > 0)
     canceled_at = time.time()
     cancel_job(store, job.id)
-    wait_for(lambda: all(r["job"] is None and r["beat"] > canceled_at
-                         for r in map(store.get, store.keys("worker:"))), timeout=5)
+    wait_for(lambda: workers_idle_since(store, canceled_at), timeout=5)
     assert time.time() - canceled_at < 2.0
     time.sleep(1.0)  # chunks that were in hand must not write into the removed folder afterwards
     assert not job_dir(store, job.id).exists()
