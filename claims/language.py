@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import string
-from collections import Counter
 
 from claims.languages import LATIN_TABLES
 
 _SAMPLE = 1000
+_SCRIPT_SAMPLE = 300  # enough CJK characters to tell Chinese, Japanese and Korean apart; scans are slow
 # Runs, not single characters: summing run lengths is about twice as fast as counting matches.
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 _KANA = re.compile(r"[\u3040-\u30ff]+")
@@ -29,14 +29,16 @@ _VOCABULARY = tuple((t.code, t.vocabulary) for t in LATIN_TABLES)
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of a claim set's language, or None when it has no letters."""
     sample = text[:_SAMPLE]
-    if sample.isascii() or _CJK.search(sample) is None:  # no CJK at all: skip the script counts
+    cjk_at = None if sample.isascii() else _CJK.search(sample)
+    if cjk_at is None:  # no CJK at all: skip the script counts
         return _latin_language(sample)
-    hangul = sum(map(len, _HANGUL.findall(sample)))
-    kana = sum(map(len, _KANA.findall(sample)))
-    han = sum(map(len, _HAN.findall(sample)))
+    head = sample[:cjk_at.start() + _SCRIPT_SAMPLE]
+    hangul = sum(map(len, _HANGUL.findall(head)))
+    kana = sum(map(len, _KANA.findall(head)))
+    han = sum(map(len, _HAN.findall(head)))
     cjk = hangul + kana + han
     # One CJK character carries about as much as one Latin word.
-    if cjk >= len(_ASCII_WORD.findall(sample)) / 2:
+    if cjk >= len(_ASCII_WORD.findall(head)) / 2:
         if hangul >= max(kana, han / 4):
             return "ko"
         if kana and kana * 30 >= han:  # Chinese text all but never holds kana
@@ -46,15 +48,14 @@ def detect_language(text: str) -> str | None:
 
 
 def _latin_language(sample: str) -> str | None:
-    """The Latin-script language whose claim vocabulary the sample's words hit most; English on a
-    tie; None when it has no words."""
-    words = sample.lower().translate(_NOT_LETTERS).split()
+    """The Latin-script language of whose claim vocabulary the sample holds the most words; English
+    on a tie; None when it has no words."""
+    words = set(sample.lower().translate(_NOT_LETTERS).split())
     if not any(map(str.isalpha, words)):
         return None
-    counts = Counter(words[:600])
     best, best_hits = "en", -1
     for code, vocabulary in _VOCABULARY:
-        hits = sum(counts[w] for w in vocabulary.intersection(counts))
+        hits = len(vocabulary.intersection(words))
         if hits > best_hits:
             best, best_hits = code, hits
     return best
