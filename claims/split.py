@@ -97,6 +97,7 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
     if not candidates:
         return []
     chain = _best_chain(norm, candidates)
+    skipped = len(chain) < len(candidates)  # else no candidate lies inside a claim's text
     starts = [c.at for c in candidates]
     segments: list[Segment] = []
     version = 0
@@ -104,8 +105,10 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
         if step == "restart":
             version += 1
         end = chain[k + 1][0].at if k + 1 < len(chain) else len(norm)
-        inside = candidates[bisect_right(starts, cand.start):bisect_left(starts, end)]
-        repeated = any(c.first == cand.first and c.line and c.claimlike for c in inside)
+        repeated = skipped and any(
+            c.first == cand.first and c.line and c.claimlike
+            for c in candidates[bisect_right(starts, cand.start):bisect_left(starts, end)]
+        )
         segments.append(
             Segment(cand.first, cand.last, cand.start, _trim_end(norm, cand.start, end),
                     version, cand.canceled, step == "gap", cand.claimlike, repeated)
@@ -217,6 +220,8 @@ def _after_title(norm: str, pos: int) -> bool:
 
 def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, str]]:
     """The highest-scoring chain of candidates with consecutive numbers (dynamic programming)."""
+    if _one_run(cands):
+        return [(cands[0], "start"), *((c, "next") for c in cands[1:])]
     score: list[float] = []
     back: list[tuple[int, str]] = []
     best_end: dict[int, dict[str, int]] = {}  # last number -> style -> best chain ending there
@@ -262,6 +267,14 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
         i = j
     chain.reverse()
     return chain
+
+
+def _one_run(cands: list[_Candidate]) -> bool:
+    """True when the candidates number 1, 2, 3, ... in one style, as most cells' do. Every candidate
+    scores above 0, so the chain of them all is then the best one, and the search can be skipped."""
+    return cands[0].first == 1 and all(
+        b.first == a.last + 1 and b.style == a.style for a, b in zip(cands, cands[1:])
+    )
 
 
 def _restart_cost(norm: str, cand: _Candidate) -> float:
@@ -323,6 +336,6 @@ def _trim_end(norm: str, start: int, end: int) -> int:
         while end > start and norm[end - 1] in " \n":
             end -= 1
         line_start = norm.rfind("\n", start, end) + 1
-        if line_start <= start or not _TITLE_LINE.match(norm, line_start, end):
+        if line_start <= start or end - line_start > _TITLE_MAX or not _TITLE_LINE.match(norm, line_start, end):
             return end
         end = line_start
