@@ -280,7 +280,7 @@ def _one_run(cands: list[_Candidate]) -> bool:
 def _restart_cost(norm: str, cand: _Candidate) -> float:
     """How unlikely a claim 1 is to open a new language version rather than a list inside a claim.
 
-    A version needs evidence: a marker or blank line before it, a change of script or language, or
+    A version needs evidence: a marker or blank line before it, a change of language, or
     a first claim that opens as an independent claim does.
     """
     cost = float(_RESTART_COST)
@@ -291,43 +291,11 @@ def _restart_cost(norm: str, cand: _Candidate) -> float:
             cost -= 6
     before = norm[max(0, cand.at - _LANGUAGE_WINDOW):cand.at]
     after = norm[cand.start:cand.start + _LANGUAGE_WINDOW]
-    if _script_before(norm, cand.at) != _script_at(norm, cand.start) or detect_language(before) != detect_language(after):
+    if detect_language(before) != detect_language(after):
         cost -= 6
     if cand.opens:
         cost -= 5
     return max(cost, 1.0)
-
-
-def _script_of(ch: str) -> str:
-    o = ord(ch)
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "hangul"
-    if 0x3040 <= o <= 0x30FF:
-        return "kana"
-    if 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF:
-        return "han"
-    return "latin"
-
-
-def _script_at(norm: str, pos: int) -> str:
-    """Script of the text starting at `pos`: the majority of its first letters."""
-    letters = [ch for ch in norm[pos:pos + 60] if ch.isalpha()][:20]
-    return _majority(letters)
-
-
-def _script_before(norm: str, pos: int) -> str:
-    letters = [ch for ch in norm[max(0, pos - 80):pos] if ch.isalpha()][-20:]
-    return _majority(letters)
-
-
-def _majority(letters: list[str]) -> str:
-    if not letters:
-        return "none"
-    counts: dict[str, int] = {}
-    for ch in letters:
-        s = _script_of(ch)
-        counts[s] = counts.get(s, 0) + (1 if s == "latin" else 3)
-    return max(counts, key=counts.get)
 
 
 def _trim_end(norm: str, start: int, end: int) -> int:
