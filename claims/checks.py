@@ -12,7 +12,7 @@ def check_claims(claims: tuple[Claim, ...], gaps: tuple[int, ...], repeated: tup
     if claims and claims[0].number != 1:
         findings.append(Finding("numbering-start", f"The claims start at {claims[0].number}, not at 1.",
                                 WARNING, claims[0].number))
-    previous = {c.number: p.number for p, c in zip(claims, claims[1:])}
+    previous = {c.number: p.number for p, c in zip(claims, claims[1:])} if gaps else {}
     for number in gaps:
         low, high = previous[number] + 1, number - 1
         missing = str(low) if low == high else f"{low} to {high}"

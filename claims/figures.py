@@ -32,9 +32,11 @@ def patent_figures(cell: ParsedCell) -> Figures:
         for r in c.refs:
             if r < c.number and r in numbers:
                 tree.setdefault(r, []).append(c.number)
-                deepest = max(deepest, depth[r])
+                if depth[r] > deepest:
+                    deepest = depth[r]
         depth[c.number] = deepest + 1
-        multiple += len(c.refs) >= 2
+        if len(c.refs) >= 2:
+            multiple += 1
     return Figures(
         claims_total=len(active),
         canceled_total=len(cell.claims) - len(active),

@@ -37,7 +37,7 @@ class LanguageTable:
     vocabulary: frozenset[str] = frozenset()  # frequent words, for telling Latin languages apart
 
 
-DASH = r"[-–—－‐‑‒―]"
+DASH = r"[-–—－‐‑‒―−]"  # the last is U+2212 MINUS SIGN (from &minus; in XML-derived text)
 TILDE = r"[~～〜]"
 
 PRODUCT = "product"
@@ -94,9 +94,14 @@ ZH = LanguageTable(
     range_words=(r"至", r"到", TILDE, DASH),
     all_preceding=(
         r"(?:前述|上述|前面|以上|在先|在前)(?:各)?(?:的)?(?:任一|任意一|任何一|任意)?(?:项|項)?"
-        r"(?:权利要求|權利要求|請求項|请求项)(?:中)?(?:的)?(?:任一|任意一|任何一|任意|所有|之一|至少一(?:项|項)|一(?:项|項))",
+        r"(?:权利要求|權利要求|請求項|请求项|申請專利範圍|申请专利范围)(?:中)?(?:的)?"
+        r"(?:任一|任意一|任何一|任意|所有|之一|至少一(?:项|項)|一(?:项|項))",
         r"(?:前述|上述|前面|以上|在先|在前)(?:的)?(?:任一|任意一|任何一|任意)(?:项|項)?"
-        r"(?:权利要求|權利要求|請求項|请求项)",
+        r"(?:权利要求|權利要求|請求項|请求项|申請專利範圍|申请专利范围)",
+    ),
+    # '根据前一项权利要求所述的' (CN translations of 'nach dem vorhergehenden Anspruch'), TW '如前一項申請專利範圍'.
+    previous_one=(
+        r"(?:前一|上一)(?:项|項)(?:的)?(?:权利要求|權利要求|請求項|请求项|申請專利範圍|申请专利范围)",
     ),
     canceled=(r"删除", r"刪除", r"已删除"),
     headings=(r"权利要求书", r"權利要求書", r"权利要求", r"申請專利範圍", r"申请专利范围"),
@@ -144,7 +149,7 @@ KO = LanguageTable(
     list_words=(r"또는", r"및", r"와", r"과", r"혹은"),
     range_words=(r"내지", r"에서", r"부터", TILDE, DASH),
     all_preceding=(
-        r"(?:선행하는|선행|전술한|앞선|앞의|이전|상기)\s*(?:하는\s*)?청구항(?:들)?\s*(?:중|의)?\s*(?:어느|임의|모든)",
+        r"(?:선행하는|선행|전술한|앞선|앞의|이전의|이전|상기)\s*(?:하는\s*)?청구항(?:들)?\s*(?:중|의)?\s*(?:어느|임의|모든)",
     ),
     canceled=(r"삭제",),
     headings=(r"청구범위", r"특허청구범위", r"청구의\s*범위"),
@@ -170,11 +175,21 @@ DE = LanguageTable(
     list_words=(r"und/oder", r"oder", r"und", r"sowie"),
     range_words=(r"bis", DASH),
     all_preceding=(
+        # 'nach einem der vorhergehenden Ansprüche', '... der vorstehend genannten / oben genannten Ansprüche'
         r"\b(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|vorherigen|voranstehenden|"
-        r"vorausgehenden|vorgenannten|obigen|vorigen)\s+(?:Patent|Schutz)?Anspr(?:ü|ue)che\b",
+        r"vorausgehenden|vorgenannten|obigen|vorigen|"
+        r"(?:vorstehend|zuvor|oben|vorher)\s*(?:genannten|angeführten|erwähnten|beschriebenen))"
+        r"\s+(?:Patent|Schutz)?Anspr(?:ü|ue)che\b",
+        # the singular after a quantifier: 'nach einem beliebigen / irgendeinem / jedem vorhergehenden Anspruch'
+        r"\b(?:(?:einem|eines|jedem|jedes)\s+beliebigen|irgendeinem|irgendeines|jedem|jedes)\s+"
+        r"(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|vorherigen|voranstehenden|"
+        r"vorausgehenden|vorgenannten|obigen|vorigen)\s+(?:Patent|Schutz)?Anspruchs?\b",
     ),
-    previous_one=(r"\b(?:dem|des)\s+(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|vorherigen)"
-                  r"\s+(?:Patent)?Anspruchs?\b",),
+    previous_one=(
+        r"\b(?:dem|des)\s+(?:unmittelbar\s+)?(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|"
+        r"vorherigen)\s+(?:Patent|Schutz)?Anspruchs?\b",
+        r"\b(?:vorhergehendem|vorangehendem|vorstehendem|vorherigem)\s+(?:Patent|Schutz)?Anspruch\b",  # article-less
+    ),
     canceled=(r"gestrichen", r"entfällt", r"gelöscht"),
     headings=(r"Patentansprüche", r"Schutzansprüche", r"Ansprüche"),
     marker_words=(r"Anspruch", r"Patentanspruch"),
@@ -201,9 +216,11 @@ FR = LanguageTable(
     list_words=(r"et/ou", r"ou", r"et"),
     range_words=(r"à", r"a", DASH),
     all_preceding=(
-        r"\brevendications\s+(?:précédentes|antérieures|qui\s+précèdent|ci-dessus)\b",
+        r"\brevendications\s+(?:précédentes|antérieures|qui\s+précèdent|ci-dessus|susmentionnées)\b",
+        # the singular after a quantifier: 'selon toute revendication précédente'
+        r"\b(?:toute|n['’]importe\s+quelle)\s+revendication\s+(?:précédente|antérieure|qui\s+précède)\b",
     ),
-    previous_one=(r"\brevendication\s+(?:précédente|antérieure|qui\s+précède)\b",),
+    previous_one=(r"\brevendication\s+(?:immédiatement\s+)?(?:précédente|antérieure|qui\s+précède)\b",),
     canceled=(r"supprimée?", r"annulée?", r"abandonnée?"),
     headings=(r"revendications",),
     marker_words=(r"revendication",),
@@ -230,7 +247,8 @@ ES = LanguageTable(
     list_words=(r"y/o", r"o", r"ó", r"u", r"y", r"e"),
     range_words=(r"a", r"hasta", DASH),
     all_preceding=(
-        r"\breivindicaciones\s+(?:anteriores|precedentes|previas)\b",
+        r"\breivindicaciones\s+(?:anteriores|precedentes|previas|que\s+anteceden)\b",  # 'que anteceden': MX
+        r"\bcualquier\s+reivindicaci[oó]n\s+(?:anterior|precedente)\b",  # the singular after 'cualquier'
     ),
     previous_one=(r"\breivindicaci[oó]n\s+(?:anterior|precedente)\b",),
     canceled=(r"cancelada", r"anulada", r"suprimida", r"eliminada"),

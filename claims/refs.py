@@ -80,6 +80,7 @@ def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:
     return sorted((m for nouns in groups for m in _trigger(nouns).finditer(low)), key=_START)
 
 
+# A match of _FIRST or _NEXT ends with _NUMBER, whose group is the last to close: m[m.lastindex].
 _NUMBER = r"(?:제\s*(?P<ko>\d{1,4})\s*항|第\s*(?P<th>\d{1,4})\s*[項项]?|(?P<n>\d{1,4})(?![\d.,]\d)(?:\s*[項项항])?)"
 _FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
 _NEXT = re.compile(
@@ -131,8 +132,6 @@ class Citations:
         self._starts = [h.start for h in self._hits]
         self._numbered = [h.start for h in self._hits if h.numbers]
 
-    def _within(self, start: int, end: int) -> list[_Citation]:
-        return self._hits[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def cites_number(self, start: int, end: int) -> bool:
         """True when the text between the offsets cites a claim by number: a dependent claim's opening."""
@@ -141,7 +140,7 @@ class Citations:
 
     def refs(self, start: int, end: int, number: int) -> tuple[int, ...]:
         """The claims that claim `number`, whose text lies between the offsets, refers to."""
-        hits = self._within(start, end)
+        hits = self._hits[bisect_left(self._starts, start):bisect_left(self._starts, end)]
         if len(hits) == 1 and hits[0].numbers:  # most claims: one citation by number
             numbers = hits[0].numbers
             return numbers[1:] if numbers[0] == 0 else numbers
@@ -167,24 +166,19 @@ def find_refs(norm: str, number: int) -> tuple[int, ...]:
     return Citations(norm).refs(0, len(norm), number)
 
 
-def _value(m: re.Match) -> int:
-    """The number a _FIRST or _NEXT match ends with: its number group is the last to close."""
-    return int(m[m.lastindex])
-
-
 def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
     """Numbers of the list at `pos` ('1', '1 or 2', '1 to 3', '1, 2 and 5', '1-3 or 7') and where it ends."""
     m = _FIRST.match(norm, pos)
     if m is None:
         return [], pos
-    numbers = [_value(m)]
+    numbers = [int(m[m.lastindex])]
     accepted, end = 1, m.end()  # numbers[:accepted] are certain; a bare ', 5' waits for an 'or'/'and'
     pos = m.end()
     while True:
         m = _NEXT.match(norm, pos)
         if m is None or _UNIT.match(norm, m.end()):
             break
-        value = _value(m)
+        value = int(m[m.lastindex])
         if m.group("range"):
             low = numbers[-1]
             if not low < value <= low + _MAX_RANGE:
