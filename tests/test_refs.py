@@ -142,3 +142,85 @@ def test_german_claims_written_without_umlaut_are_read():
 
 def test_utility_model_claims_schutzanspruch_are_claim_nouns():
     assert refs("Kupplung nach einem der Schutzansprüche 1 bis 3") == (1, 2, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Staubsauger nach einem beliebigen vorhergehenden Anspruch, wobei",
+    "Staubsauger nach irgendeinem vorhergehenden Anspruch, mit",
+    "Staubsauger nach jedem vorhergehenden Anspruch, wobei",
+])
+def test_german_any_preceding_claim_in_the_singular_cites_every_earlier_claim(text):
+    assert refs(text, 4) == (1, 2, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Duschkopf nach einem der vorstehend genannten Ansprüche, dadurch gekennzeichnet",
+    "Duschkopf nach einem der zuvor genannten Ansprüche, dadurch gekennzeichnet",
+    "Duschkopf nach einem der oben genannten Ansprüche, gekennzeichnet durch",
+])
+def test_german_claims_named_above_in_two_words_are_every_earlier_claim(text):
+    assert refs(text, 4) == (1, 2, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Gießkanne nach dem unmittelbar vorhergehenden Anspruch, wobei",
+    "Gießkanne nach vorstehendem Anspruch, wobei",
+])
+def test_german_immediately_preceding_or_article_less_preceding_claim_is_the_one_before(text):
+    assert refs(text, 4) == (3,)
+
+
+@pytest.mark.parametrize("text", [
+    "Bouilloire selon toute revendication précédente, dans laquelle",
+    "Bouilloire selon n'importe quelle revendication précédente, dans laquelle",
+])
+def test_french_any_preceding_claim_in_the_singular_cites_every_earlier_claim(text):
+    assert refs(text, 4) == (1, 2, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "La freidora según cualquier reivindicación anterior, en la que",
+    "La freidora según cualquier reivindicación precedente, que comprende",
+])
+def test_spanish_any_preceding_claim_in_the_singular_cites_every_earlier_claim(text):
+    assert refs(text, 4) == (1, 2, 3)
+
+
+def test_french_immediately_preceding_claim_is_the_one_before():
+    assert refs("Tondeuse selon la revendication immédiatement précédente, dans laquelle", 4) == (3,)
+
+
+def test_french_claims_mentioned_above_are_every_earlier_claim():
+    assert refs("Tondeuse selon l'une quelconque des revendications susmentionnées, comprenant", 4) == (1, 2, 3)
+
+
+def test_mexican_spanish_claims_that_precede_are_every_earlier_claim():
+    text = "El envase de conformidad con cualquiera de las reivindicaciones que anteceden, caracterizado"
+    assert refs(text, 4) == (1, 2, 3)
+
+
+def test_korean_ieonui_preceding_claims_are_every_earlier_claim():
+    assert refs("이전의 청구항들 중 어느 한 항에 있어서, 상기 몸체는", 4) == (1, 2, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "根据前一项权利要求所述的雨刮器",
+    "根據前一項權利要求所述的雨刮器",
+    "根据上一项权利要求所述的雨刮器",
+    "如前一項申請專利範圍所述之螺絲起子",
+    "如上一项申请专利范围所述的螺丝刀",
+])
+def test_chinese_previous_claim_is_the_one_before(text):
+    assert refs(text, 4) == (3,)
+
+
+@pytest.mark.parametrize("text", [
+    "如前述申請專利範圍中任一項所述之螺絲起子",
+    "如前述申请专利范围中任一项所述的螺丝刀",
+])
+def test_taiwanese_any_preceding_claim_of_the_patent_scope_cites_every_earlier_claim(text):
+    assert refs(text, 4) == (1, 2, 3)
+
+
+def test_a_range_written_with_the_minus_sign_is_read_as_a_range():
+    assert refs("The dental implant of any of claims 1\u22123, wherein") == (1, 2, 3)
