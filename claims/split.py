@@ -150,7 +150,7 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
     out = []
     size, low = len(norm), citations.low
     for at, end, m, plain in _markers(norm, citations):
-        line = _place(norm, at)
+        line = True if at == 0 or norm[at - 1] == "\n" else _place(norm, at)
         if line is None:
             continue  # inside a word, a number or a sentence: 'S1、', '12345.', 'claim 1.'
         if not line and plain:
@@ -165,7 +165,7 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
         follow = norm[start]
         canceled = _CANCELED.match(low, start, start + 40) is not None
         first = int(m["num"] or m["num2"]) if not plain else int(m["num"])
-        last = int(m["end"]) if "end" in m.re.groupindex and m["end"] else first
+        last = int(m["end"]) if m.re is not _BRACKETED and m["end"] else first
         if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
             continue
         quality = _LINE if line else _INLINE
