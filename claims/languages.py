@@ -142,10 +142,14 @@ JA = LanguageTable(
     head_final=True,
 )
 
+# '항' after a number is 'claim' ('제1항에', '제1항 내지 제3항') when a particle or no syllable follows;
+# '제1 항체', '제1 항원', '제1 항목' (first antibody, antigen, item) are words that start with it.
+KO_CLAIM = r"항(?![가-힣])|항(?=에|의|과|와|을|를|으로|로|중|은|는|이|가|및|내지|또는|까지|부터|기재|들)"
+
 KO = LanguageTable(
     code="ko",
     script=HANGUL,
-    claim_nouns=(r"청구항", r"제(?=\s*\d{1,4}\s*항)"),
+    claim_nouns=(r"청구항", rf"제(?=\s*\d{{1,4}}\s*(?:{KO_CLAIM}))"),
     list_words=(r"또는", r"및", r"와", r"과", r"혹은"),
     range_words=(r"내지", r"에서", r"부터", TILDE, DASH),
     all_preceding=(

@@ -48,7 +48,12 @@ _WORDED = re.compile(
     rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})(?:(?:[ ]*{DASH}[ ]*|[ ]+(?:through|to)[ ]+)(?P<end>\d{{1,4}}))?[ ]*(?:[.:：)、]|(?=\s))"
 )
 # _CANCELED and _OPENER run on the lower-cased cell (Citations.low): faster than IGNORECASE.
-_CANCELED = re.compile(r"[\s(\[]{0,3}(?:" + "|".join(w for t in TABLES.values() for w in t.canceled) + r")(?![a-z])")
+_CANCELED_WORDS = "|".join(w for t in TABLES.values() for w in t.canceled)
+_CANCELED = re.compile(rf"[\s(\[]{{0,3}}(?:{_CANCELED_WORDS})(?![a-z])")
+# A canceled claim's text ends without a full stop, so the next marker follows a word:
+# '2. Anulada 3. La ...', '【청구항 4】 삭제 【청구항 5】'.
+_MARKER_AFTER = re.compile(rf"[)\]）】.]?[ ]*{_NUMBERED}")
+_ENDS_CANCELED = re.compile(rf"(?<![a-z])(?:{_CANCELED_WORDS})[)\]）】.]?[ ]*$")
 _PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")
 _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
 
@@ -149,10 +154,13 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
     """The markers that may start a claim, each with the quality the chain search weighs."""
     out = []
     size, low = len(norm), citations.low
-    for at, end, m, plain in _markers(norm, citations):
+    markers = _markers(norm, citations)
+    for k, (at, end, m, plain) in enumerate(markers):
         line = True if at == 0 or norm[at - 1] == "\n" else _place(norm, at)
         if line is None:
-            continue  # inside a word, a number or a sentence: 'S1、', '12345.', 'claim 1.'
+            if plain:
+                continue  # inside a word, a number or a sentence: 'S1、', '12345.', 'claim 1.'
+            line = False  # '【請求項3】' and '[Claim 3]' are markers wherever they stand
         if not line and plain:
             word = _PREFIX_WORD.search(norm, max(0, at - 16), at)
             if word and word.group(1).lower() in _NOT_CLAIM_PREFIX:
@@ -163,14 +171,19 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
         if start >= size or (norm[start].isdigit() and not _names_something(norm, start)):
             continue  # '120. 5 degrees', '1. 2. 3.': a number, not a claim text
         follow = norm[start]
-        canceled = _CANCELED.match(low, start, start + 40) is not None
+        canceled = _CANCELED.match(low, start, start + 40)
+        if canceled and (after := _MARKER_AFTER.match(norm, canceled.end())):
+            # A canceled claim has no full stop to end it: '2. Anulada 3. La ...'. The scan missed the
+            # marker after it; the loop visits it next.
+            if k + 1 == len(markers) or markers[k + 1].at != after.start("num"):
+                markers.insert(k + 1, _Marker(after.start("num"), after.end("p"), after, True))
         first = int(m["num"] or m["num2"]) if not plain else int(m["num"])
         last = int(m["end"]) if m.re is not _BRACKETED and m["end"] else first
         if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
             continue
         quality = _LINE if line else _INLINE
         if follow.islower():
-            if not line:
+            if not line and not canceled:
                 continue
             quality -= 1
         else:
@@ -186,7 +199,7 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             quality += 1
         elif claimlike:
             quality += _CLAIMLIKE
-        out.append(_Candidate(first, last, at, start, quality, line, canceled, style, opens, claimlike))
+        out.append(_Candidate(first, last, at, start, quality, line, canceled is not None, style, opens, claimlike))
     return out
 
 
@@ -200,7 +213,9 @@ def _place(norm: str, at: int) -> bool | None:
         return True
     if _after_title(norm, before):
         return True
-    return False if norm[before - 1] in _TERMINATORS else None
+    if norm[before - 1] in _TERMINATORS or _ENDS_CANCELED.search(norm[max(0, before - 30):before].lower()):
+        return False
+    return None
 
 
 def _names_something(norm: str, start: int) -> bool:

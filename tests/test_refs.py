@@ -224,3 +224,11 @@ def test_taiwanese_any_preceding_claim_of_the_patent_scope_cites_every_earlier_c
 
 def test_a_range_written_with_the_minus_sign_is_read_as_a_range():
     assert refs("The dental implant of any of claims 1\u22123, wherein") == (1, 2, 3)
+
+
+def test_korean_words_that_start_with_hang_are_not_claim_citations():
+    assert refs("제1 항체 및 제2 항원, 제1 항목을 포함하는 키트.") == ()
+
+
+def test_korean_claim_citations_with_their_particles_are_read():
+    assert refs("제1항 또는 제2항에 있어서, 제3항의 키트.") == (1, 2, 3)

@@ -119,3 +119,13 @@ def test_claims_joined_by_a_pipe_are_split():
 def test_a_canceled_range_written_claims_n_through_m_spans_its_numbers():
     assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(
         "Claims 1 through 10 (Canceled).\n11. A device.\n12. The device of claim 11."))][0] == (1, 10, True)
+
+
+def test_a_canceled_claim_without_a_full_stop_ends_before_the_next_marker_on_its_line():
+    assert numbers("1. A board. 2. Anulada 3. La tabla según la reivindicación 1.")[-1] == (3, 0)
+    assert numbers("1.一种收纳盒。 2.删除 3.根据权利要求1所述的收纳盒。")[-1] == (3, 0)
+    assert numbers("1. Türschließer. 2. entfällt 3. Türschließer nach Anspruch 1.")[-1] == (3, 0)
+
+
+def test_a_bracketed_marker_starts_a_claim_even_after_a_word():
+    assert numbers("【청구항 1】 히터. 【청구항 2】 삭제 【청구항 3】 제1항에 있어서, 히터.") == [(1, 0), (2, 0), (3, 0)]
