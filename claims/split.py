@@ -60,7 +60,7 @@ _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
 _OPENER = re.compile("|".join(o for t in TABLES.values() for o in t.openers))
 
 _LINE, _INLINE = 3, 1  # quality of a marker at a line start, and after a sentence mid-line
-_CLAIMLIKE = 2  # bonus when the text opens like a claim: 'A ...', '一种', or cites a claim
+_CLAIMLIKE = 4  # bonus when the text opens like a claim: 'A ...', '一种', or cites a claim
 _STYLE_CHANGE = 4  # cost of a chain switching between '1.', '1、', '1)', '【1】' styles
 _RESTART_COST = 14  # cost of a new version starting at 1, before the evidence for one
 _GAP_MAX = 20  # the most numbers a chain may skip (claims missing from an export)
@@ -193,8 +193,9 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             quality += 1
         elif style == ")":
             quality -= 1
-        opens = _OPENER.match(low, start) is not None
-        claimlike = opens or citations.cites_number(start, start + _WINDOW)
+        opens = not follow.islower() and _OPENER.match(low, start) is not None  # not list items: "1. a frame"
+        line_end = norm.find("\n", start, start + _WINDOW)  # a citation on the next line is another claim's
+        claimlike = opens or citations.cites_number(start, start + _WINDOW if line_end < 0 else line_end)
         if canceled:
             quality += 1
         elif claimlike:

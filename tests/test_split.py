@@ -129,3 +129,23 @@ def test_a_canceled_claim_without_a_full_stop_ends_before_the_next_marker_on_its
 
 def test_a_bracketed_marker_starts_a_claim_even_after_a_word():
     assert numbers("【청구항 1】 히터. 【청구항 2】 삭제 【청구항 3】 제1항에 있어서, 히터.") == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_a_numbered_step_list_inside_claim_1_longer_than_the_claims_after_it_stays_in_claim_1():
+    text = ("1. A method of brewing beer, comprising the following steps:\n1. Milling malt;\n2. Mashing;\n"
+            "3. Boiling;\n4. Fermenting.\n2. The method of claim 1, wherein the malt is barley.\n"
+            "3. The method of claim 2, wherein the wort is boiled.")
+    assert numbers(text) == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_chinese_steps_whose_next_line_cites_a_claim_do_not_look_like_claims():
+    text = ("1.一种奶茶的制备方法，包括以下步骤：\n1.将红茶用90℃热水冲泡；\n2.加入牛奶和白糖；\n3.加入珍珠。\n"
+            "2.根据权利要求1所述的制备方法，其特征在于，红茶为祁门红茶。\n3.根据权利要求2所述的制备方法，其特征在于，白糖为蔗糖。\n"
+            "4.根据权利要求1所述的制备方法，其特征在于，珍珠为木薯珍珠。\n5.根据权利要求1所述的制备方法，其特征在于，牛奶为全脂牛奶。")
+    assert numbers(text) == [(n, 0) for n in range(1, 6)]
+
+
+def test_a_lower_case_list_item_does_not_open_like_a_claim():
+    text = ("1. Rasenmäher, umfassend:\n1. ein Chassis,\n2. ein Schneidmesser,\n3. einen Motor.\n"
+            "2. Rasenmäher nach Anspruch 1, wobei der Akku 36 V hat.\n3. Rasenmäher nach Anspruch 1 oder 2.")
+    assert numbers(text) == [(1, 0), (2, 0), (3, 0)]
