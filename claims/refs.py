@@ -179,6 +179,8 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
         if m is None or _UNIT.match(norm, m.end()):
             break
         value = int(m[m.lastindex])
+        if m.group("range") and m.group("comma"):
+            break  # 'revendication 2, à 16 soupapes': a range does not follow a comma
         if m.group("range"):
             low = numbers[-1]
             if not low < value <= low + _MAX_RANGE:

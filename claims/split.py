@@ -35,7 +35,12 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 # text or of a line, after a sentence or after a title, so only those places are scanned.
 # ASCII digits only (normalize made full-width ones ASCII); the possessive run never backtracks.
 # A range of canceled claims: '1-10.', '1.-10.'.
-_NUMBERED = rf"(?P<num>[0-9]{{1,4}}+)(?:\.?[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?(?P<p>[.)、])(?![0-9])"
+# French INPI numbering '1 - Dispositif' has a dash before a word. A digit after the marker is a decimal
+# ('120.5'), unless it starts a chemical name: '4.1,4-丁二醇', '6.2-Methyl...'.
+_NUMBERED = (
+    rf"(?P<num>[0-9]{{1,4}}+)(?:\.?[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?(?P<p>[.)、]|[-–](?=[ ][^\W\d_]))"
+    r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"
+)
 _PLAIN = re.compile(_NUMBERED)
 _AFTER_BREAK = re.compile(rf"[\n{re.escape(_TERMINATORS)}][ ]*(?={_NUMBERED})")
 _TITLED = re.compile(rf"\n{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
@@ -59,6 +64,7 @@ _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
 
 _OPENER = re.compile("|".join(o for t in TABLES.values() for o in t.openers))
 
+_TEXT_START = " \"'“‘"  # what may stand before claim 1: spaces, and the quote a CSV export left
 _LINE, _INLINE = 3, 1  # quality of a marker at a line start, and after a sentence mid-line
 _CLAIMLIKE = 4  # bonus when the text opens like a claim: 'A ...', '一种', or cites a claim
 _STYLE_CHANGE = 4  # cost of a chain switching between '1.', '1、', '1)', '【1】' styles
@@ -130,7 +136,7 @@ class _Marker(NamedTuple):
 
 def _markers(norm: str, citations: Citations) -> list[_Marker]:
     """Every number that looks like a claim marker where a claim may start, in text order."""
-    text_start = len(norm) - len(norm.lstrip(" "))
+    text_start = len(norm) - len(norm.lstrip(_TEXT_START))
     found = [_Marker(m.start(), m.end(), m, True) for m in (_PLAIN.match(norm, text_start),) if m]
     found += [_Marker(m.start("num"), m.end("p"), m, True) for m in _AFTER_BREAK.finditer(norm)]
     in_order = len(found)
@@ -210,7 +216,7 @@ def _place(norm: str, at: int) -> bool | None:
     before = at
     while before > 0 and norm[before - 1] == " ":
         before -= 1
-    if before == 0 or norm[before - 1] == "\n":
+    if before == 0 or norm[before - 1] == "\n" or (before < 4 and not norm[:before].lstrip(_TEXT_START)):
         return True
     if _after_title(norm, before):
         return True

@@ -232,3 +232,7 @@ def test_korean_words_that_start_with_hang_are_not_claim_citations():
 
 def test_korean_claim_citations_with_their_particles_are_read():
     assert refs("제1항 또는 제2항에 있어서, 제3항의 키트.") == (1, 2, 3)
+
+
+def test_a_range_word_after_a_comma_is_not_a_range():
+    assert refs("Moteur selon la revendication 2, à 16 soupapes.") == (2,)

@@ -149,3 +149,20 @@ def test_a_lower_case_list_item_does_not_open_like_a_claim():
     text = ("1. Rasenmäher, umfassend:\n1. ein Chassis,\n2. ein Schneidmesser,\n3. einen Motor.\n"
             "2. Rasenmäher nach Anspruch 1, wobei der Akku 36 V hat.\n3. Rasenmäher nach Anspruch 1 oder 2.")
     assert numbers(text) == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_french_inpi_numbering_with_a_dash_is_split():
+    assert texts("REVENDICATIONS\n1 - Dispositif de fixation.\n2 - Dispositif selon la revendication 1.") == [
+        "Dispositif de fixation.", "Dispositif selon la revendication 1."]
+
+
+def test_a_claim_number_glued_to_a_chemical_name_starts_a_claim():
+    assert numbers("1.一种方法。\n2.根据权利要求1所述的方法。\n3.1,4-丁二醇，采用权利要求1所述的方法制备。") == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_a_decimal_number_is_not_a_claim_marker():
+    assert numbers("1. A device heated to 120.5 degrees.\n2. The device of claim 1.") == [(1, 0), (2, 0)]
+
+
+def test_claim_1_after_the_quote_a_csv_export_left_is_split():
+    assert numbers('"1. A bottle opener.\n2. The bottle opener of claim 1.') == [(1, 0), (2, 0)]
