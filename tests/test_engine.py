@@ -91,3 +91,16 @@ def test_when_no_preferred_language_is_present_english_then_chinese_are_used():
 def test_excel_escaped_line_breaks_left_in_an_export_are_not_part_of_the_claims():
     cell = parse_claims("1. A device._x000D_\n2. The device of claim 1._x000D_")
     assert [c.text for c in cell.claims] == ["A device.", "The device of claim 1."]
+
+
+def test_claims_separated_by_json_escaped_line_breaks_are_all_found():
+    cell = parse_claims(r"1. A phone case.\n2. The phone case of claim 1.\r\n3. The phone case of claim 2.")
+    assert [(c.number, c.refs, c.text) for c in cell.claims] == [
+        (1, (), "A phone case."), (2, (1,), "The phone case of claim 1."), (3, (2,), "The phone case of claim 2.")]
+
+
+def test_claims_in_html_paragraphs_are_found_and_come_out_without_tags():
+    cell = parse_claims('<p class="claim">1. A nozzle of <b>zinc</b> &amp; brass.</p>'
+                        "<P>2. The nozzle of claim 1.</P><div>3. The nozzle of claim 2.</div>")
+    assert [(c.number, c.refs, c.text) for c in cell.claims] == [
+        (1, (), "A nozzle of zinc & brass."), (2, (1,), "The nozzle of claim 1."), (3, (2,), "The nozzle of claim 2.")]
