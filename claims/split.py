@@ -164,9 +164,11 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
     for k, (at, end, m, plain) in enumerate(markers):
         line = True if at == 0 or norm[at - 1] == "\n" else _place(norm, at)
         if line is None:
-            if plain:
-                continue  # inside a word, a number or a sentence: 'S1、', '12345.', 'claim 1.'
-            line = False  # '【請求項3】' and '[Claim 3]' are markers wherever they stand
+            # '【請求項3】' and '[Claim 3]' are markers wherever they stand, and so is a number after a
+            # canceled claim's text; others are inside a word, number or sentence: 'S1、', 'claim 1.'
+            if not (m.re is _BRACKETED or plain and _ENDS_CANCELED.search(norm[max(0, at - 30):at].lower())):
+                continue
+            line = False
         if not line and plain:
             word = _PREFIX_WORD.search(norm, max(0, at - 16), at)
             if word and word.group(1).lower() in _NOT_CLAIM_PREFIX:
@@ -220,9 +222,7 @@ def _place(norm: str, at: int) -> bool | None:
         return True
     if _after_title(norm, before):
         return True
-    if norm[before - 1] in _TERMINATORS or _ENDS_CANCELED.search(norm[max(0, before - 30):before].lower()):
-        return False
-    return None
+    return False if norm[before - 1] in _TERMINATORS else None
 
 
 def _names_something(norm: str, start: int) -> bool:
