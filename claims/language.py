@@ -17,6 +17,7 @@ _SCRIPT_SAMPLE = 300  # enough CJK characters to tell Chinese, Japanese and Kore
 # Runs, not single characters: summing run lengths is about twice as fast as counting matches.
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 _KANA = re.compile(r"[\u3040-\u30ff]+")
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
@@ -33,8 +34,11 @@ def detect_language(text: str) -> str | None:
     if cjk_at is None:  # no CJK at all: skip the script counts
         return _latin_language(sample)
     head = sample[:cjk_at.start() + _SCRIPT_SAMPLE]
-    hangul = sum(map(len, _HANGUL.findall(head)))
-    kana = sum(map(len, _KANA.findall(head)))
+    if _KANA_OR_HANGUL.search(head):  # one scan where most CJK text, Chinese, has neither
+        hangul = sum(map(len, _HANGUL.findall(head)))
+        kana = sum(map(len, _KANA.findall(head)))
+    else:
+        hangul = kana = 0
     han = sum(map(len, _HAN.findall(head)))
     cjk = hangul + kana + han
     # One CJK character carries about as much as one Latin word.

@@ -43,7 +43,7 @@ _NUMBERED = (
 )
 _PLAIN = re.compile(_NUMBERED)
 _AFTER_BREAK = re.compile(rf"[\n{re.escape(_TERMINATORS)}][ ]*(?={_NUMBERED})")
-_TITLED = re.compile(rf"\n{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
+_TITLED = re.compile(rf"\n(?=[ ]*[^\W\d_]){_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)  # (a title starts with a letter)
 _TITLE_START = re.compile(rf"{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
 _TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only titles what follows
 _BRACKETED = re.compile(
@@ -52,17 +52,20 @@ _BRACKETED = re.compile(
 _WORDED = re.compile(
     rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})(?:(?:[ ]*{DASH}[ ]*|[ ]+(?:through|to)[ ]+)(?P<end>\d{{1,4}}))?[ ]*(?:[.:：)、]|(?=\s))"
 )
-# _CANCELED and _OPENER run on the lower-cased cell (Citations.low): faster than IGNORECASE.
+# How a claim's text opens: canceled ('(Canceled)', '删除'), or as an independent claim does ('A ...',
+# '一种'). One pattern, run on the lower-cased cell (Citations.low): faster than two, or IGNORECASE.
 _CANCELED_WORDS = "|".join(w for t in TABLES.values() for w in t.canceled)
-_CANCELED = re.compile(rf"[\s(\[]{{0,3}}(?:{_CANCELED_WORDS})(?![a-z])")
+_OPENING = re.compile(
+    rf"(?P<canceled>[\s(\[]{{0,3}}(?:{_CANCELED_WORDS})(?![a-z]))"
+    "|(?P<opens>" + "|".join(o for t in TABLES.values() for o in t.openers) + ")"
+)
 # A canceled claim's text ends without a full stop, so the next marker follows a word:
 # '2. Anulada 3. La ...', '【청구항 4】 삭제 【청구항 5】'.
 _MARKER_AFTER = re.compile(rf"[)\]）】.]?[ ]*{_NUMBERED}")
 _ENDS_CANCELED = re.compile(rf"(?<![a-z])(?:{_CANCELED_WORDS})[)\]）】.]?[ ]*$")
-_PREFIX_WORD = re.compile(r"([^\W\d_]+)[.:]?\s*$")
+_PREFIX_WORD = re.compile(r"([^\W\d_]+)$")
 _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
 
-_OPENER = re.compile("|".join(o for t in TABLES.values() for o in t.openers))
 
 _TEXT_START = " \"'“‘"  # what may stand before claim 1: spaces, and the quote a CSV export left
 _LINE, _INLINE = 3, 1  # quality of a marker at a line start, and after a sentence mid-line
@@ -150,7 +153,9 @@ def _markers(norm: str, citations: Citations) -> list[_Marker]:
     if "【" in norm or "[" in norm:
         found += [_Marker(m.start(), m.end(), m, False) for m in _BRACKETED.finditer(norm)]
     # 'Claim 1:' starts with a claim noun, and the citation scan has found every one of those.
-    found += [_Marker(m.start(), m.end(), m, False) for start in citations.nouns if (m := _WORDED.match(norm, start))]
+    # A noun right after a letter or digit ('根据权利要求1', 'reclaim') is inside a sentence, where no claim starts.
+    found += [_Marker(m.start(), m.end(), m, False) for start in citations.nouns
+              if not (start and norm[start - 1].isalnum()) and (m := _WORDED.match(norm, start))]
     if len(found) > in_order:
         found.sort(key=itemgetter(0))  # by .at
     return found
@@ -169,17 +174,16 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             if not (m.re is _BRACKETED or plain and _ENDS_CANCELED.search(norm[max(0, at - 30):at].lower())):
                 continue
             line = False
-        if not line and plain:
-            word = _PREFIX_WORD.search(norm, max(0, at - 16), at)
-            if word and word.group(1).lower() in _NOT_CLAIM_PREFIX:
-                continue
+        if not line and plain and _after_abbreviation(norm, at):
+            continue
         start = end
         while start < size and norm[start] in " \n":
             start += 1
         if start >= size or (norm[start].isdigit() and not _names_something(norm, start)):
             continue  # '120. 5 degrees', '1. 2. 3.': a number, not a claim text
         follow = norm[start]
-        canceled = _CANCELED.match(low, start, start + 40)
+        opening = _OPENING.match(low, start)
+        canceled = opening if opening is not None and opening.lastgroup == "canceled" else None
         if canceled and (after := _MARKER_AFTER.match(norm, canceled.end())):
             # A canceled claim has no full stop to end it: '2. Anulada 3. La ...'. The scan missed the
             # marker after it; the loop visits it next.
@@ -201,7 +205,7 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             quality += 1
         elif style == ")":
             quality -= 1
-        opens = not follow.islower() and _OPENER.match(low, start) is not None  # not list items: "1. a frame"
+        opens = opening is not None and opening.lastgroup == "opens" and not follow.islower()  # not '1. a frame'
         line_end = norm.find("\n", start, start + _WINDOW)  # a citation on the next line is another claim's
         claimlike = opens or citations.cites_number(start, start + _WINDOW if line_end < 0 else line_end)
         if canceled:
@@ -223,6 +227,17 @@ def _place(norm: str, at: int) -> bool | None:
     if _after_title(norm, before):
         return True
     return False if norm[before - 1] in _TERMINATORS else None
+
+
+def _after_abbreviation(norm: str, at: int) -> bool:
+    """True when the number at `at` follows a word such as 'FIG.', 'No.' or 'step': not a claim."""
+    tail = norm[max(0, at - 16):at].rstrip()
+    if tail[-1:] in (".", ":"):
+        tail = tail[:-1]
+    if not (tail[-1:].isascii() and tail[-1:].isalpha()):  # the words are Latin; most cells end a sentence here
+        return False
+    word = _PREFIX_WORD.search(tail)
+    return word is not None and word.group(1).lower() in _NOT_CLAIM_PREFIX
 
 
 def _names_something(norm: str, start: int) -> bool:
