@@ -130,13 +130,13 @@ class Citations:
             numbers, listed = _number_list(low, end, plural=noun in _PLURALS)
             self._hits.append(_Citation(start, end, (numbers[0],) if len(numbers) == 1 else tuple(sorted(set(numbers)))))
         self._starts = [h.start for h in self._hits]
-        self._numbered = [h.start for h in self._hits if h.numbers]
 
 
-    def cites_number(self, start: int, end: int) -> bool:
-        """True when the text between the offsets cites a claim by number: a dependent claim's opening."""
-        i = bisect_left(self._numbered, start)
-        return i < len(self._numbered) and self._numbered[i] < end
+    def cites(self, start: int, end: int) -> bool:
+        """True when the text between the offsets cites a claim, by number or as 'any preceding claim':
+        a dependent claim's opening."""
+        i = bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
 
     def refs(self, start: int, end: int, number: int) -> tuple[int, ...]:
         """The claims that claim `number`, whose text lies between the offsets, refers to."""

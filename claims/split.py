@@ -102,7 +102,7 @@ class _Candidate(NamedTuple):
     canceled: bool
     style: str  # '.', ')', '、' or 'word' for 'Claim 1' and '【請求項1】'
     opens: bool  # the text opens as an independent claim does ('A ...', '一种')
-    claimlike: bool  # it opens so, or cites a claim by number
+    claimlike: bool  # it opens so, or cites a claim
 
 
 def split_claims(norm: str, citations: Citations) -> list[Segment]:
@@ -207,7 +207,7 @@ def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
             quality -= 1
         opens = opening is not None and opening.lastgroup == "opens" and not follow.islower()  # not '1. a frame'
         line_end = norm.find("\n", start, start + _WINDOW)  # a citation on the next line is another claim's
-        claimlike = opens or citations.cites_number(start, start + _WINDOW if line_end < 0 else line_end)
+        claimlike = opens or citations.cites(start, start + _WINDOW if line_end < 0 else line_end)
         if canceled:
             quality += 1
         elif claimlike:
