@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from claims.language import detect_language
@@ -42,7 +42,8 @@ _NUMBERED = (
     r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"
 )
 _PLAIN = re.compile(_NUMBERED)
-_AFTER_BREAK = re.compile(rf"[\n{re.escape(_TERMINATORS)}][ ]*(?={_NUMBERED})")
+_LINE_START = re.compile(rf"\n[ ]*(?={_NUMBERED})")
+_MID_LINE = re.compile(rf"[{re.escape(_TERMINATORS)}][ ]*(?={_NUMBERED})")  # a character-set scan: the slow one
 _TITLED = re.compile(rf"\n(?=[ ]*[^\W\d_]){_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)  # (a title starts with a letter)
 _TITLE_START = re.compile(rf"{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
 _TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only titles what follows
@@ -70,10 +71,11 @@ _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
 _TEXT_START = " \"'“‘"  # what may stand before claim 1: spaces, and the quote a CSV export left
 _LINE, _INLINE = 3, 1  # quality of a marker at a line start, and after a sentence mid-line
 _CLAIMLIKE = 4  # bonus when the text opens like a claim: 'A ...', '一种', or cites a claim
+_MID_LINE_BEST = _INLINE + 1 + _CLAIMLIKE  # the best a plain '1.' after a sentence mid-line scores
 _STYLE_CHANGE = 4  # cost of a chain switching between '1.', '1、', '1)', '【1】' styles
 _RESTART_COST = 14  # cost of a new version starting at 1, before the evidence for one
 _GAP_MAX = 20  # the most numbers a chain may skip (claims missing from an export)
-_WINDOW = 50  # how far into a claim a citation still counts as its opening
+_WINDOW = 80  # how far into a claim a citation still counts as its opening
 _TITLE_MAX = 60  # the longest heading a claim may follow on its line
 _LANGUAGE_WINDOW = 300  # how much text either side of a restart tells its language
 
@@ -107,7 +109,11 @@ class _Candidate(NamedTuple):
 
 def split_claims(norm: str, citations: Citations) -> list[Segment]:
     """Segments of the claims in a normalised cell, in text order; [] when none is numbered."""
-    candidates = _candidates(norm, citations)
+    candidates = _candidates(norm, citations, _markers(norm, citations))
+    if not _mid_line_cannot_matter(norm, candidates):
+        seen = {c.at for c in candidates}
+        candidates += [c for c in _candidates(norm, citations, _mid_line_markers(norm)) if c.at not in seen]
+        candidates.sort(key=attrgetter("at"))
     if not candidates:
         return []
     chain = _best_chain(norm, candidates)
@@ -137,13 +143,27 @@ class _Marker(NamedTuple):
     plain: bool  # a plain '1.', '1)', '1、'
 
 
+def _mid_line_cannot_matter(norm: str, candidates: list[_Candidate]) -> bool:
+    """True when the claims found at line starts number 1, 2, 3, ... in one style and each opens like a
+    claim, as in most cells, and no number follows a sentence in the last one. A '1.' after a sentence
+    mid-line then cannot change the chain (it scores less than the line-start claim with its number),
+    and the slow scan for those is skipped."""
+    return (
+        bool(candidates)
+        and _one_run(candidates)
+        and all(c.quality > _MID_LINE_BEST for c in candidates)
+        and _MID_LINE.search(norm, candidates[-1].start) is None
+    )
+
+
 def _markers(norm: str, citations: Citations) -> list[_Marker]:
-    """Every number that looks like a claim marker where a claim may start, in text order."""
+    """Every number that looks like a claim marker where a claim may start, but for those after a
+    sentence mid-line, in text order."""
     text_start = len(norm) - len(norm.lstrip(_TEXT_START))
     found = [_Marker(m.start(), m.end(), m, True) for m in (_PLAIN.match(norm, text_start),) if m]
-    found += [_Marker(m.start("num"), m.end("p"), m, True) for m in _AFTER_BREAK.finditer(norm)]
+    found += [_Marker(m.start("num"), m.end("p"), m, True) for m in _LINE_START.finditer(norm)]
     in_order = len(found)
-    # After a title on its line: 'Claims 1. A ...', 'CNA 1.一种' (a title ending in ':' is found above).
+    # After a title on its line: 'Claims 1. A ...', 'CNA 1.一种'.
     heads = [m.end() for m in _TITLED.finditer(norm)]
     if (m := _TITLE_START.match(norm)) is not None:
         heads.append(m.end())
@@ -161,11 +181,15 @@ def _markers(norm: str, citations: Citations) -> list[_Marker]:
     return found
 
 
-def _candidates(norm: str, citations: Citations) -> list[_Candidate]:
+def _mid_line_markers(norm: str) -> list[_Marker]:
+    """The numbers that look like a claim marker after a sentence mid-line: '... claim 1. 3. The ...'."""
+    return [_Marker(m.start("num"), m.end("p"), m, True) for m in _MID_LINE.finditer(norm)]
+
+
+def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list[_Candidate]:
     """The markers that may start a claim, each with the quality the chain search weighs."""
     out = []
     size, low = len(norm), citations.low
-    markers = _markers(norm, citations)
     for k, (at, end, m, plain) in enumerate(markers):
         line = True if at == 0 or norm[at - 1] == "\n" else _place(norm, at)
         if line is None:
