@@ -144,16 +144,16 @@ class _Marker(NamedTuple):
 
 
 def _mid_line_cannot_matter(norm: str, candidates: list[_Candidate]) -> bool:
-    """True when the claims found at line starts number 1, 2, 3, ... in one style and each opens like a
-    claim, as in most cells, and no number follows a sentence in the last one. A '1.' after a sentence
-    mid-line then cannot change the chain (it scores less than the line-start claim with its number),
-    and the slow scan for those is skipped."""
-    return (
-        bool(candidates)
-        and _one_run(candidates)
-        and all(c.quality > _MID_LINE_BEST for c in candidates)
-        and _MID_LINE.search(norm, candidates[-1].start) is None
-    )
+    """True when the claims found at line starts number 1, 2, 3, ... in one style per language version
+    and each opens like a claim, as in most cells, and no number follows a sentence in the last claim
+    of a version. A '1.' after a sentence mid-line then cannot change the chain (it scores less than
+    the line-start claim with its number), and the slow scan for those is skipped."""
+    starts = _runs(candidates)
+    if not starts or not all(c.quality > _MID_LINE_BEST for c in candidates):
+        return False
+    lasts = [candidates[i - 1] for i in starts[1:]] + [candidates[-1]]
+    limits = [candidates[i].at for i in starts[1:]] + [len(norm)]
+    return all(_MID_LINE.search(norm, last.start, limit) is None for last, limit in zip(lasts, limits))
 
 
 def _markers(norm: str, citations: Citations) -> list[_Marker]:
@@ -281,8 +281,9 @@ def _after_title(norm: str, pos: int) -> bool:
 
 def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, str]]:
     """The highest-scoring chain of candidates with consecutive numbers (dynamic programming)."""
-    if _one_run(cands):
-        return [(cands[0], "start"), *((c, "next") for c in cands[1:])]
+    chain = _chained_runs(cands)
+    if chain is not None:
+        return chain
     score: list[float] = []
     back: list[tuple[int, str]] = []
     best_end: dict[int, dict[str, int]] = {}  # last number -> style -> best chain ending there
@@ -330,12 +331,31 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
     return chain
 
 
-def _one_run(cands: list[_Candidate]) -> bool:
-    """True when the candidates number 1, 2, 3, ... in one style, as most cells' do. Every candidate
-    scores above 0, so the chain of them all is then the best one, and the search can be skipped."""
-    return cands[0].first == 1 and all(
-        b.first == a.last + 1 and b.style == a.style for a, b in zip(cands, cands[1:])
-    )
+def _runs(cands: list[_Candidate]) -> list[int] | None:
+    """Where each run of candidates numbered 1, 2, 3, ... in one style starts, as in most cells (one
+    run a language version); None when the candidates are not such runs."""
+    starts = []
+    for i, c in enumerate(cands):
+        if c.first == 1:
+            starts.append(i)
+        elif i == 0 or c.first != cands[i - 1].last + 1 or c.style != cands[i - 1].style:
+            return None
+    return starts
+
+
+def _chained_runs(cands: list[_Candidate]) -> list[tuple[_Candidate, str]] | None:
+    """The best chain without the search, when the candidates are runs numbered 1, 2, 3, ...: every
+    candidate scores above 0, so one run is chained whole, and so are several of two or more claims
+    each when the first run outscores any restart's cost. None otherwise."""
+    starts = _runs(cands)
+    if not starts:
+        return None
+    if len(starts) > 1:
+        sizes = [b - a for a, b in zip(starts, [*starts[1:], len(cands)])]
+        if min(sizes) < 2 or sum(c.quality for c in cands[:starts[1]]) <= _RESTART_COST:
+            return None
+    restarts = set(starts[1:])
+    return [(c, "start" if i == 0 else "restart" if i in restarts else "next") for i, c in enumerate(cands)]
 
 
 def _restart_cost(norm: str, cand: _Candidate) -> float:
