@@ -139,20 +139,20 @@ class Citations:
         self._hits: list[_Citation] = []
         self.nouns: list[int] = []  # where every claim noun starts, for the splitter's 'Claim 1:' markers
         listed = 0  # a noun inside an earlier list ('claim 1 or claim 2') is already read
+        size = len(low)
         for m in _noun_matches(low):
             start, end = m.span()
             noun = m.group()
             if noun[0] in _LATIN_NOUN_START and (
-                (start and low[start - 1].isalpha()) or (end < len(low) and low[end].isalpha())
+                (start and low[start - 1].isalpha()) or (end < size and low[end].isalpha())
             ):
                 continue  # 'reclaimed', 'claimed', 'beanspruchten'
             self.nouns.append(start)
             if start < listed:
                 continue
-            numbers, listed = _number_list(low, end, plural=noun in _PLURALS)
+            numbers, listed = _number_list(low, end, noun in _PLURALS)
             self._hits.append(_Citation(start, end, (numbers[0],) if len(numbers) == 1 else tuple(sorted(set(numbers)))))
         self._starts = [h.start for h in self._hits]
-
 
     def cites(self, start: int, end: int) -> bool:
         """True when the text between the offsets cites a claim, by number or as 'any preceding claim':
@@ -215,4 +215,4 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
         pos = m.end()
         if m.group("range") or m.group("list") or m.group("comma") == "、" or plural:
             accepted, end = len(numbers), pos
-    return numbers[:accepted], end
+    return numbers if accepted == len(numbers) else numbers[:accepted], end
