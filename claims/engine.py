@@ -13,7 +13,7 @@ from claims import checks
 from claims.categories import category, independent_category
 from claims.language import detect_language
 from claims.languages import TABLES
-from claims.model import DEPENDENT, INDEPENDENT, Claim, Finding, ParsedCell, Version
+from claims.model import DEPENDENT, INDEPENDENT, Claim, Finding, ParsedCell, Version, new_record
 from claims.normalize import normalize, unescape_breaks
 from claims.refs import Citations
 from claims.split import Segment, split_claims
@@ -109,16 +109,16 @@ def _claims(text: str, citations: Citations, segments: list[Segment], language: 
         body = text[s.start:s.end].strip()
         for number in range(s.first, s.last + 1):
             if s.canceled:
-                claims.append(Claim(number, INDEPENDENT, (), body, True, None))
+                claims.append(new_record(Claim, (number, INDEPENDENT, (), body, True, None)))
                 continue
             refs = citations.refs(s.start, s.end, number)
             if refs:
                 own = category(body, language)
                 cat = own or next((categories[r] for r in refs if categories.get(r)), None)
-                claims.append(Claim(number, DEPENDENT, refs, body, False, cat))
+                claims.append(new_record(Claim, (number, DEPENDENT, refs, body, False, cat)))
             else:
                 cat = independent_category(body, language)
-                claims.append(Claim(number, INDEPENDENT, (), body, False, cat))
+                claims.append(new_record(Claim, (number, INDEPENDENT, (), body, False, cat)))
             categories[number] = cat
     return tuple(claims)
 

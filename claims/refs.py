@@ -18,6 +18,7 @@ from operator import methodcaller
 from typing import NamedTuple
 
 from claims.languages import KO_CLAIM, LATIN, TABLES
+from claims.model import new_record
 
 
 def _alternation(words: list[str]) -> str:
@@ -151,7 +152,8 @@ class Citations:
             if start < listed:
                 continue
             numbers, listed = _number_list(low, end, noun in _PLURALS)
-            self._hits.append(_Citation(start, end, (numbers[0],) if len(numbers) == 1 else tuple(sorted(set(numbers)))))
+            cited = (numbers[0],) if len(numbers) == 1 else tuple(sorted(set(numbers)))
+            self._hits.append(new_record(_Citation, (start, end, cited)))
         self._starts = [h.start for h in self._hits]
 
     def cites(self, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from claims.language import detect_language
 from claims.languages import DASH, NOT_CLAIM_PREFIXES, TABLES
+from claims.model import new_record
 from claims.refs import Citations
 
 
@@ -129,18 +130,17 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
             c.first == cand.first and c.line and c.claimlike
             for c in candidates[bisect_right(starts, cand.start):bisect_left(starts, end)]
         )
-        segments.append(
-            Segment(cand.first, cand.last, cand.start, _trim_end(norm, cand.start, end),
-                    version, cand.canceled, step == "gap", cand.claimlike, repeated)
-        )
+        segments.append(new_record(Segment, (
+            cand.first, cand.last, cand.start, _trim_end(norm, cand.start, end),
+            version, cand.canceled, step == "gap", cand.claimlike, repeated,
+        )))
     return segments
 
 
-class _Marker(NamedTuple):
-    at: int  # where the number (or '【', 'Claim') starts
-    end: int  # just past the marker
-    match: re.Match  # with the groups num and p (plain), or num / num2
-    plain: bool  # a plain '1.', '1)', '1、'
+# A marker: where its number (or '【', 'Claim') starts, where the marker ends, its match (groups num and p
+# for a plain '1.', '1)', '1、'; num or num2 otherwise), and whether it is plain. A bare tuple: a cell has
+# dozens, and a NamedTuple's constructor is Python code.
+_Marker = tuple[int, int, re.Match, bool]
 
 
 def _mid_line_cannot_matter(norm: str, candidates: list[_Candidate]) -> bool:
@@ -160,30 +160,30 @@ def _markers(norm: str, citations: Citations) -> list[_Marker]:
     """Every number that looks like a claim marker where a claim may start, but for those after a
     sentence mid-line, in text order."""
     text_start = len(norm) - len(norm.lstrip(_TEXT_START))
-    found = [_Marker(m.start(), m.end(), m, True) for m in (_PLAIN.match(norm, text_start),) if m]
-    found += [_Marker(m.start("num"), m.end("p"), m, True) for m in _LINE_START.finditer(norm)]
+    found = [(m.start(), m.end(), m, True) for m in (_PLAIN.match(norm, text_start),) if m]
+    found += [(m.end(), m.end("p"), m, True) for m in _LINE_START.finditer(norm)]
     in_order = len(found)
     # After a title on its line: 'Claims 1. A ...', 'CNA 1.一种'.
     heads = [m.end() for m in _TITLED.finditer(norm)]
     if (m := _TITLE_START.match(norm)) is not None:
         heads.append(m.end())
-    seen = {marker.at for marker in found} if heads else set()
-    found += [_Marker(m.start(), m.end(), m, True) for head in heads
+    seen = {marker[0] for marker in found} if heads else set()
+    found += [(m.start(), m.end(), m, True) for head in heads
               if (m := _PLAIN.match(norm, head)) is not None and m.start() not in seen]
     if "【" in norm or "[" in norm:
-        found += [_Marker(m.start(), m.end(), m, False) for m in _BRACKETED.finditer(norm)]
+        found += [(m.start(), m.end(), m, False) for m in _BRACKETED.finditer(norm)]
     # 'Claim 1:' starts with a claim noun, and the citation scan has found every one of those.
     # A noun right after a letter or digit ('根据权利要求1', 'reclaim') is inside a sentence, where no claim starts.
-    found += [_Marker(m.start(), m.end(), m, False) for start in citations.nouns
+    found += [(m.start(), m.end(), m, False) for start in citations.nouns
               if not (start and norm[start - 1].isalnum()) and (m := _WORDED.match(norm, start))]
     if len(found) > in_order:
-        found.sort(key=itemgetter(0))  # by .at
+        found.sort(key=itemgetter(0))  # by position
     return found
 
 
 def _mid_line_markers(norm: str) -> list[_Marker]:
     """The numbers that look like a claim marker after a sentence mid-line: '... claim 1. 3. The ...'."""
-    return [_Marker(m.start("num"), m.end("p"), m, True) for m in _MID_LINE.finditer(norm)]
+    return [(m.end(), m.end("p"), m, True) for m in _MID_LINE.finditer(norm)]
 
 
 def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list[_Candidate]:
@@ -211,8 +211,8 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
         if canceled and (after := _MARKER_AFTER.match(norm, canceled.end())):
             # A canceled claim has no full stop to end it: '2. Anulada 3. La ...'. The scan missed the
             # marker after it; the loop visits it next.
-            if k + 1 == len(markers) or markers[k + 1].at != after.start("num"):
-                markers.insert(k + 1, _Marker(after.start("num"), after.end("p"), after, True))
+            if k + 1 == len(markers) or markers[k + 1][0] != after.start("num"):
+                markers.insert(k + 1, (after.start("num"), after.end("p"), after, True))
         first = int(m["num"] or m["num2"]) if not plain else int(m["num"])
         last = int(m["end"]) if m.re is not _BRACKETED and m["end"] else first
         if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
@@ -236,7 +236,8 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
             quality += 1
         elif claimlike:
             quality += _CLAIMLIKE
-        out.append(_Candidate(first, last, at, start, quality, line, canceled is not None, style, opens, claimlike))
+        out.append(new_record(_Candidate, (first, last, at, start, quality, line, canceled is not None, style, opens,
+                                           claimlike)))
     return out
 
 
