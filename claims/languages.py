@@ -49,8 +49,9 @@ MEDIUM = "medium"
 EN = LanguageTable(
     code="en",
     script=LATIN,
-    claim_nouns=(r"claims?",),
-    plural_nouns=("claims",),
+    # 'c1aim', 'clairn': OCR of pre-1976 US full texts ('rn' read for 'm', '1' for 'l').
+    claim_nouns=(r"claims?", r"c1aims?", r"clairns?"),
+    plural_nouns=("claims", "c1aims", "clairns"),
     list_words=(r"and/or", r"or", r"and"),
     range_words=(r"to", r"through", r"thru", r"until", DASH),
     all_preceding=(
@@ -89,7 +90,8 @@ EN = LanguageTable(
 ZH = LanguageTable(
     code="zh",
     script=HAN,
-    claim_nouns=(r"权利要求", r"權利要求", r"申请专利范围", r"申請專利範圍", r"請求項", r"请求项"),
+    # '权力要求' ('power' for 'right'): a drafting typo printed in granted CN utility models.
+    claim_nouns=(r"权利要求", r"權利要求", r"权力要求", r"權力要求", r"申请专利范围", r"申請專利範圍", r"請求項", r"请求项"),
     list_words=(r"或者", r"或", r"和/或", r"和", r"及", r"以及", r"或是"),
     range_words=(r"至", r"到", TILDE, DASH),
     all_preceding=(
@@ -149,7 +151,8 @@ KO_CLAIM = r"항(?![가-힣])|항(?=에|의|과|와|을|를|으로|로|중|은|�
 KO = LanguageTable(
     code="ko",
     script=HANGUL,
-    claim_nouns=(r"청구항", rf"제(?=\s*\d{{1,4}}\s*(?:{KO_CLAIM}))"),
+    # '第1項에 있어서': 1980s-90s publications in mixed Hangul and Hanja write '제1항' in Hanja.
+    claim_nouns=(r"청구항", rf"제(?=\s*\d{{1,4}}\s*(?:{KO_CLAIM}))", r"第(?=\s*\d{1,4}\s*項)"),
     list_words=(r"또는", r"및", r"와", r"과", r"혹은"),
     range_words=(r"내지", r"에서", r"부터", TILDE, DASH),
     all_preceding=(
@@ -179,11 +182,12 @@ DE = LanguageTable(
     list_words=(r"und/oder", r"oder", r"und", r"sowie"),
     range_words=(r"bis", DASH),
     all_preceding=(
-        # 'nach einem der vorhergehenden Ansprüche', '... der vorstehend genannten / oben genannten Ansprüche'
+        # 'nach einem der vorhergehenden Ansprüche', '... der vorstehend genannten / oben genannten Ansprüche',
+        # and the dative plural: 'gemäß den vorhergehenden Ansprüchen', 'nach allen vorangehenden Ansprüchen'
         r"\b(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|vorherigen|voranstehenden|"
         r"vorausgehenden|vorgenannten|obigen|vorigen|"
         r"(?:vorstehend|zuvor|oben|vorher)\s*(?:genannten|angeführten|erwähnten|beschriebenen))"
-        r"\s+(?:Patent|Schutz)?Anspr(?:ü|ue)che\b",
+        r"\s+(?:Patent|Schutz)?Anspr(?:ü|ue)chen?\b",
         # the singular after a quantifier: 'nach einem beliebigen / irgendeinem / jedem vorhergehenden Anspruch'
         r"\b(?:(?:einem|eines|jedem|jedes)\s+beliebigen|irgendeinem|irgendeines|jedem|jedes)\s+"
         r"(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|vorherigen|voranstehenden|"
@@ -221,8 +225,8 @@ FR = LanguageTable(
     range_words=(r"à", r"a", DASH),
     all_preceding=(
         r"\brevendications\s+(?:précédentes|antérieures|qui\s+précèdent|ci-dessus|susmentionnées)\b",
-        # the singular after a quantifier: 'selon toute revendication précédente'
-        r"\b(?:toute|n['’]importe\s+quelle)\s+revendication\s+(?:précédente|antérieure|qui\s+précède)\b",
+        # the singular after a quantifier: 'selon toute / une quelconque revendication précédente'
+        r"\b(?:toute|une\s+quelconque|n['’]importe\s+quelle)\s+revendication\s+(?:précédente|antérieure|qui\s+précède)\b",
     ),
     previous_one=(r"\brevendication\s+(?:immédiatement\s+)?(?:précédente|antérieure|qui\s+précède)\b",),
     canceled=(r"supprimée?", r"annulée?", r"abandonnée?"),

@@ -236,3 +236,42 @@ def test_korean_claim_citations_with_their_particles_are_read():
 
 def test_a_range_word_after_a_comma_is_not_a_range():
     assert refs("Moteur selon la revendication 2, à 16 soupapes.") == (2,)
+
+
+@pytest.mark.parametrize("text, number, expected", [
+    ("Tischkreissäge gemäß den vorhergehenden Ansprüchen, wobei", 3, (1, 2)),
+    ("Tischkreissäge nach allen vorangehenden Ansprüchen, wobei", 5, (1, 2, 3, 4)),
+    ("Tischkreissäge nach den vorstehenden Ansprüchen mit einem Spaltkeil.", 6, (1, 2, 3, 4, 5)),
+])
+def test_german_dative_preceding_claims_are_every_earlier_claim(text, number, expected):
+    assert refs(text, number) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第1項에 있어서, 上記 蓋體(2)는", (1,)),
+    ("第1項 또는 第2項에 있어서, 上記 內筒(3)은", (1, 2)),
+    ("第1項 내지 第3項中 어느 한 項에 있어서, 上記 眞空層(5)에는", (1, 2, 3)),
+])
+def test_old_korean_claims_written_in_hanja_are_read(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("根据权力要求1所述的保温杯", (1,)),
+    ("根據權力要求1或2所述的保溫杯", (1, 2)),
+])
+def test_chinese_quanli_typo_for_claim_is_still_a_claim_noun(text, expected):
+    assert refs(text) == expected
+
+
+def test_french_une_quelconque_preceding_claim_is_every_earlier_claim_not_the_previous_one():
+    assert refs("Bouilloire selon une quelconque revendication précédente, comprenant un filtre", 3) == (1, 2)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The apparatus as defined in c1aim 1 wherein", (1,)),
+    ("The apparatus as defined in clairn 3 wherein", (3,)),
+    ("The apparatus of any of c1aims 2 to 4 wherein", (2, 3, 4)),
+])
+def test_english_ocr_misreadings_of_claim_are_claim_nouns(text, expected):
+    assert refs(text) == expected
