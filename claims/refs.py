@@ -104,7 +104,7 @@ def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:
 
 
 # A match of _FIRST or _NEXT ends with _NUMBER, whose group is the last to close: m[m.lastindex].
-_NUMBER = rf"(?:제\s*(?P<ko>\d{{1,4}})\s*(?:{KO_CLAIM})|第\s*(?P<th>\d{{1,4}})\s*[項项]?|(?P<n>\d{{1,4}})(?![\d.,]\d)(?:\s*[項项항])?)"
+_NUMBER = rf"(?:제\s*(?P<ko>\d{{1,4}})\s*(?:{KO_CLAIM})|第\s*(?P<th>\d{{1,4}})\s*[項项]?|(?P<n>\d{{1,4}})(?![\d.]\d|,\d{{3}}(?!\d))(?:\s*[項项항])?)"
 _FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
 _NEXT = re.compile(
     r"[ \n]*(?:(?P<comma>[,，、])[ \n]*)?"
@@ -115,7 +115,7 @@ _NEXT = re.compile(
 # a word in Spanish, Italian and Portuguese ('de 1 a 3 a un paciente').
 _UNIT = re.compile(
     r"[ ]*(?:(?:mm|cm|nm|µm|μm|um|km|kg|mg|wt|mol|ml|sec|min|rpm|mv|kv|ma|kw|hz|khz|mhz|ghz|bar|kpa|mpa|"
-    r"times|parts|percent|degrees?|m|g|l|s|h|v|w|pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
+    r"times|parts|percent|degrees?|gew|m|g|l|s|h|v|w|pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
 )
 _ALL_PRECEDING = re.compile(_alternation([p for t in TABLES.values() for p in t.all_preceding]), re.IGNORECASE)
 _PREVIOUS_ONE = re.compile(_alternation([p for t in TABLES.values() for p in t.previous_one]), re.IGNORECASE)
@@ -203,6 +203,8 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
         if m is None or _UNIT.match(norm, m.end()):
             break
         value = int(m[m.lastindex])
+        if value == 0:
+            break  # no claim 0: a decimal, 'und 0,5 Gew.-%'
         if m.group("range") and m.group("comma"):
             break  # 'revendication 2, à 16 soupapes': a range does not follow a comma
         if m.group("range"):
@@ -215,6 +217,10 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
         else:
             break
         pos = m.end()
-        if m.group("range") or m.group("list") or m.group("comma") == "、" or plural:
+        comma = m.group("comma")
+        # A bare ', 5' waits for an 'or'; '、', '，' and a comma with no space ('1,2') list claims as they are.
+        if m.group("range") or m.group("list") or plural or comma in ("、", "，") or (
+            comma and m.end("comma") == m.start(m.lastindex)
+        ):
             accepted, end = len(numbers), pos
     return numbers if accepted == len(numbers) else numbers[:accepted], end

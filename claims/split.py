@@ -230,8 +230,10 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
         elif style == ")":
             quality -= 1
         opens = opening is not None and opening.lastgroup == "opens" and not follow.islower()  # not '1. a frame'
-        line_end = norm.find("\n", start, start + _WINDOW)  # a citation on the next line is another claim's
-        claimlike = opens or citations.cites(start, start + _WINDOW if line_end < 0 else line_end)
+        # A citation on the next line, or after the next marker, is another claim's.
+        window_end = min(start + _WINDOW, markers[k + 1][0] if k + 1 < len(markers) else size)
+        line_end = norm.find("\n", start, window_end)
+        claimlike = opens or citations.cites(start, window_end if line_end < 0 else line_end)
         if canceled:
             quality += 1
         elif claimlike:
@@ -285,6 +287,7 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
     chain = _chained_runs(cands)
     if chain is not None:
         return chain
+    cands = _unshadowed(cands)
     score: list[float] = []
     back: list[tuple[int, str]] = []
     best_end: dict[int, dict[str, int]] = {}  # last number -> style -> best chain ending there
@@ -300,7 +303,7 @@ def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, st
                 value = score[k] - (style != c.style) * _STYLE_CHANGE
                 if value > base:
                     base, j, step = value, k, "next"
-        elif c.line:  # a jump in numbering only where nothing continues directly
+        elif c.line and c.claimlike:  # a jump in numbering only to a claim, where nothing continues directly
             for gap in range(2, min(_GAP_MAX, c.first - 1) + 1):
                 for style, k in best_end.get(c.first - gap, {}).items():
                     value = score[k] - 2.0 * (gap - 1) - 1.0 - (style != c.style) * _STYLE_CHANGE
@@ -359,6 +362,23 @@ def _chained_runs(cands: list[_Candidate]) -> list[tuple[_Candidate, str]] | Non
     return [(c, "start" if i == 0 else "restart" if i in restarts else "next") for i, c in enumerate(cands)]
 
 
+def _unshadowed(cands: list[_Candidate]) -> list[_Candidate]:
+    """The candidates but for list items numbered like the claims: a number that does not look like a
+    claim, when the same number starts a claim-like text further on in the same version
+    ('3. ... selected from:\n1. ...\n4. N-...;\n...\n4. A composition ...'). Claim 1 is never dropped."""
+    kept, claimlike_after = [], set()
+    for c in reversed(cands):
+        if c.first > 1 and c.first in claimlike_after and not (c.claimlike or c.canceled):
+            continue
+        kept.append(c)
+        if c.claimlike:
+            claimlike_after.add(c.first)
+        if c.first == 1:
+            claimlike_after.clear()  # a new version, or a list, starts here
+    kept.reverse()
+    return kept
+
+
 def _restart_cost(norm: str, cand: _Candidate) -> float:
     """How unlikely a claim 1 is to open a new language version rather than a list inside a claim.
 
@@ -377,6 +397,8 @@ def _restart_cost(norm: str, cand: _Candidate) -> float:
         cost -= 6
     if cand.opens:
         cost -= 5
+    if cost == _RESTART_COST and not cand.claimlike:
+        return float("inf")  # no evidence at all: a list inside a claim ('包括以下步骤：\n1.将...')
     return max(cost, 1.0)
 
 
