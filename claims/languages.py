@@ -152,7 +152,7 @@ KO = LanguageTable(
     code="ko",
     script=HANGUL,
     # '第1項에 있어서': 1980s-90s publications in mixed Hangul and Hanja write '제1항' in Hanja.
-    claim_nouns=(r"청구항", rf"제(?=\s*\d{{1,4}}\s*(?:{KO_CLAIM}))", r"第(?=\s*\d{1,4}\s*項)"),
+    claim_nouns=(r"청구항", rf"제(?=\s*\d{{1,4}}\s*(?:{KO_CLAIM}))", r"第(?=\s*\d{1,4}\s*項(?!目))"),
     list_words=(r"또는", r"및", r"와", r"과", r"혹은"),
     range_words=(r"내지", r"에서", r"부터", TILDE, DASH),
     all_preceding=(

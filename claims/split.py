@@ -230,8 +230,10 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
         elif style == ")":
             quality -= 1
         opens = opening is not None and opening.lastgroup == "opens" and not follow.islower()  # not '1. a frame'
-        # A citation on the next line, or after the next marker, is another claim's.
-        window_end = min(start + _WINDOW, markers[k + 1][0] if k + 1 < len(markers) else size)
+        # A citation on the next line, or after the next '2.', is another claim's.
+        window_end = start + _WINDOW
+        if k + 1 < len(markers) and markers[k + 1][3]:
+            window_end = min(window_end, markers[k + 1][0])
         line_end = norm.find("\n", start, window_end)
         claimlike = opens or citations.cites(start, window_end if line_end < 0 else line_end)
         if canceled:
