@@ -49,9 +49,8 @@ MEDIUM = "medium"
 EN = LanguageTable(
     code="en",
     script=LATIN,
-    # 'c1aim', 'clairn': OCR of pre-1976 US full texts ('rn' read for 'm', '1' for 'l').
-    claim_nouns=(r"claims?", r"c1aims?", r"clairns?"),
-    plural_nouns=("claims", "c1aims", "clairns"),
+    claim_nouns=(r"claims?",),
+    plural_nouns=("claims",),
     list_words=(r"and/or", r"or", r"and"),
     range_words=(r"to", r"through", r"thru", r"until", DASH),
     all_preceding=(

@@ -38,8 +38,11 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 # A range of canceled claims: '1-10.', '1.-10.'.
 # French INPI numbering '1 - Dispositif' has a dash before a word. A digit after the marker is a decimal
 # ('120.5'), unless it starts a chemical name: '4.1,4-丁二醇', '6.2-Methyl...'.
+# Older and translated numbering: '(1)', '[1]' (the closer is the marker's punctuation), French '1°)',
+# '1°', Spanish '1ª.-'.
 _NUMBERED = (
-    rf"(?P<num>[0-9]{{1,4}}+)(?:\.?[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?(?P<p>[.)、]|[-–](?=[ ][^\W\d_]))"
+    rf"(?P<open>[(\[])?(?P<num>[0-9]{{1,4}}+)(?:\.?[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?"
+    r"(?P<p>(?(open)[)\]]|(?:[.)、]|°\)?|ª\.?-?|[-–](?=[ ][^\W\d_]))))"
     r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"
 )
 _PLAIN = re.compile(_NUMBERED)

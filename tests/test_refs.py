@@ -269,9 +269,13 @@ def test_french_une_quelconque_preceding_claim_is_every_earlier_claim_not_the_pr
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The apparatus as defined in c1aim 1 wherein", (1,)),
-    ("The apparatus as defined in clairn 3 wherein", (3,)),
-    ("The apparatus of any of c1aims 2 to 4 wherein", (2, 3, 4)),
+    ("根据权利要求1,2或3所述的装置", (1, 2, 3)),
+    ("according to any one of claims 1-3,4, wherein", (1, 2, 3, 4)),
+    ("請求項１，２に記載の空気清浄機", (1, 2)),
 ])
-def test_english_ocr_misreadings_of_claim_are_claim_nouns(text, expected):
+def test_numbers_joined_by_a_comma_without_a_space_or_a_full_width_comma_are_a_list(text, expected):
     assert refs(text) == expected
+
+
+def test_a_decimal_after_a_list_word_is_not_a_claim():
+    assert refs("nach einem der Ansprüche 1 bis 3 und 0,5 Gew.-% eines Vernetzers", 4) == (1, 2, 3)

@@ -166,3 +166,29 @@ def test_a_decimal_number_is_not_a_claim_marker():
 
 def test_claim_1_after_the_quote_a_csv_export_left_is_split():
     assert numbers('"1. A bottle opener.\n2. The bottle opener of claim 1.') == [(1, 0), (2, 0)]
+
+
+def test_a_numbered_list_inside_a_middle_claim_does_not_swallow_the_claims_after_it():
+    items = "".join(f"{n}. N-(4-Fluorophenyl)-{n}-methylbenzamide;\n" for n in range(1, 10))
+    text = ("1. A compound.\n2. The compound of claim 1, in crystalline form.\n"
+            f"3. The compound according to claim 1, selected from:\n{items}"
+            "4. A composition comprising the compound of claim 3.\n5. The composition of claim 4.")
+    assert [n for n, _ in numbers(text)] == [1, 2, 3, 4, 5]
+
+
+def test_a_step_list_inside_a_later_claim_is_not_a_second_version():
+    steps = "".join(f"{n}.将原料{n}加入反应釜；\n" for n in range(1, 8))
+    text = ("1.一种口罩。\n2.根据权利要求1所述的口罩。\n3.根据权利要求2所述的口罩。\n4.根据权利要求1所述的口罩。\n"
+            "5.根据权利要求4所述的口罩。\n6.一种口罩的制备方法，包括以下步骤：\n" + steps +
+            "7.根据权利要求6所述的制备方法。\n8.根据权利要求7所述的制备方法。")
+    assert numbers(text) == [(n, 0) for n in range(1, 9)]
+
+
+def test_claims_numbered_in_parentheses_or_brackets_are_split():
+    assert numbers("(1) A vacuum flask.\n(2) The vacuum flask according to claim 1.") == [(1, 0), (2, 0)]
+    assert numbers("[1] A cable tie.\n[2] The cable tie of claim 1.") == [(1, 0), (2, 0)]
+
+
+def test_french_degree_and_spanish_ordinal_numbering_is_split():
+    assert numbers("1°) Dispositif de fermeture.\n2°) Dispositif selon la revendication 1.") == [(1, 0), (2, 0)]
+    assert numbers("1ª.- Envase para alimentos.\n2ª.- Envase según la reivindicación 1.") == [(1, 0), (2, 0)]
