@@ -35,13 +35,15 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 # combined pattern is several times slower. A plain '1.' can only start a claim at the start of the
 # text or of a line, after a sentence or after a title, so only those places are scanned.
 # ASCII digits only (normalize made full-width ones ASCII); the possessive run never backtracks.
-# A range of canceled claims: '1-10.', '1.-10.'.
+# A range of canceled claims: '1-10.', '1.-10.', '2 to 5.', '2 à 4.'.
 # French INPI numbering '1 - Dispositif' has a dash before a word. A digit after the marker is a decimal
 # ('120.5'), unless it starts a chemical name: '4.1,4-丁二醇', '6.2-Methyl...'.
 # Older and translated numbering: '(1)', '[1]' (the closer is the marker's punctuation), French '1°)',
 # '1°', Spanish '1ª.-'.
+_RANGE_WORDS = "|".join(sorted({w for t in TABLES.values() for w in t.range_words if w != DASH}, key=len, reverse=True))
 _NUMBERED = (
-    rf"(?P<open>[(\[])?(?P<num>[0-9]{{1,4}}+)(?:\.?[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}}))?[ ]?"
+    rf"(?P<open>[(\[])?(?P<num>[0-9]{{1,4}}+)"
+    rf"(?:\.?[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}})|[ ](?:{_RANGE_WORDS})[ ](?P<end2>[0-9]{{1,4}}))?[ ]?"
     r"(?P<p>(?(open)[)\]]|(?:[.)、]|°\)?|ª\.?-?|[-–](?=[ ][^\W\d_]))))"
     r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"
 )
@@ -217,7 +219,7 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
             if k + 1 == len(markers) or markers[k + 1][0] != after.start("num"):
                 markers.insert(k + 1, (after.start("num"), after.end("p"), after, True))
         first = int(m["num"] or m["num2"]) if not plain else int(m["num"])
-        last = int(m["end"]) if m.re is not _BRACKETED and m["end"] else first
+        last = first if m.re is _BRACKETED else int(m["end"] or m.groupdict().get("end2") or first)
         if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
             continue
         quality = _LINE if line else _INLINE

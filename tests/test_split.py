@@ -192,3 +192,10 @@ def test_claims_numbered_in_parentheses_or_brackets_are_split():
 def test_french_degree_and_spanish_ordinal_numbering_is_split():
     assert numbers("1°) Dispositif de fermeture.\n2°) Dispositif selon la revendication 1.") == [(1, 0), (2, 0)]
     assert numbers("1ª.- Envase para alimentos.\n2ª.- Envase según la reivindicación 1.") == [(1, 0), (2, 0)]
+
+
+def test_a_canceled_range_written_with_a_range_word_spans_its_numbers():
+    for text in ("1. (Original) A truck.\n2 to 5. (Canceled)\n6. The truck of claim 1.",
+                 "1. Un cepillo.\n2 a 5. (Anuladas)\n6. El cepillo según la reivindicación 1."):
+        assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(text))] == [
+            (1, 1, False), (2, 5, True), (6, 6, False)]
