@@ -104,7 +104,7 @@ def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:
 
 
 # A match of _FIRST or _NEXT ends with _NUMBER, whose group is the last to close: m[m.lastindex].
-_NUMBER = rf"(?:제\s*(?P<ko>\d{{1,4}})\s*(?:{KO_CLAIM})|第\s*(?P<th>\d{{1,4}})\s*[項项]?|(?P<n>\d{{1,4}})(?![\d.]\d|,\d{{3}}(?!\d))(?:\s*[項项항])?)"
+_NUMBER = rf"(?:제\s*(?P<ko>\d{{1,4}})\s*(?:{KO_CLAIM})|第\s*(?P<th>\d{{1,4}})\s*[項项]?|(?P<n>\d{{1,4}})(?![\d.]\d|,\d{{3}}(?!\d))(?:\s*[項项항]|[ªº])?)"
 _FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
 _NEXT = re.compile(
     r"[ \n]*(?:(?P<comma>[,，、])[ \n]*)?"

@@ -50,6 +50,9 @@ _NUMBERED = (
 _PLAIN = re.compile(_NUMBERED)
 _LINE_START = re.compile(rf"\n[ ]*(?={_NUMBERED})")
 _MID_LINE = re.compile(rf"[{re.escape(_TERMINATORS)}][ ]*(?={_NUMBERED})")  # a character-set scan: the slow one
+# A heading mid-line, where an export joined the versions on one line: '... dépassés. Patentansprüche 1. ...'.
+_MID_LINE_HEADING = re.compile(rf"[.。][ ]*(?:{_HEADINGS})[ ]*[:：]?[ ]*(?={_NUMBERED})", re.IGNORECASE)
+_ENDS_HEADING = re.compile(rf"[.。][ ]*(?:{_HEADINGS})[ ]*[:：]?[ ]*$", re.IGNORECASE)
 _TITLED = re.compile(rf"\n(?=[ ]*[^\W\d_]){_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)  # (a title starts with a letter)
 _TITLE_START = re.compile(rf"{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
 _TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only titles what follows
@@ -188,7 +191,9 @@ def _markers(norm: str, citations: Citations) -> list[_Marker]:
 
 def _mid_line_markers(norm: str) -> list[_Marker]:
     """The numbers that look like a claim marker after a sentence mid-line: '... claim 1. 3. The ...'."""
-    return [(m.end(), m.end("p"), m, True) for m in _MID_LINE.finditer(norm)]
+    found = [(m.end(), m.end("p"), m, True) for m in _MID_LINE.finditer(norm)]
+    headed = [(m.end(), m.end("p"), m, True) for m in _MID_LINE_HEADING.finditer(norm)]
+    return sorted(found + headed, key=itemgetter(0)) if headed else found
 
 
 def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list[_Candidate]:
@@ -199,8 +204,10 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
         line = True if at == 0 or norm[at - 1] == "\n" else _place(norm, at)
         if line is None:
             # '【請求項3】' and '[Claim 3]' are markers wherever they stand, and so is a number after a
-            # canceled claim's text; others are inside a word, number or sentence: 'S1、', 'claim 1.'
-            if not (m.re is _BRACKETED or plain and _ENDS_CANCELED.search(norm[max(0, at - 30):at].lower())):
+            # canceled claim's text or a heading; others are inside a word, number or sentence: 'S1、'.
+            if not (m.re is _BRACKETED or plain and (
+                _ENDS_CANCELED.search(norm[max(0, at - 30):at].lower()) or _ENDS_HEADING.search(norm, max(0, at - 40), at)
+            )):
                 continue
             line = False
         if not line and plain and _after_abbreviation(norm, at):

@@ -279,3 +279,7 @@ def test_numbers_joined_by_a_comma_without_a_space_or_a_full_width_comma_are_a_l
 
 def test_a_decimal_after_a_list_word_is_not_a_claim():
     assert refs("nach einem der Ansprüche 1 bis 3 und 0,5 Gew.-% eines Vernetzers", 4) == (1, 2, 3)
+
+
+def test_spanish_ordinal_claim_numbers_are_read():
+    assert refs("Envase según reivindicaciones 1ª y 2ª, caracterizado") == (1, 2)

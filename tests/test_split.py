@@ -199,3 +199,9 @@ def test_a_canceled_range_written_with_a_range_word_spans_its_numbers():
                  "1. Un cepillo.\n2 a 5. (Anuladas)\n6. El cepillo según la reivindicación 1."):
         assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(text))] == [
             (1, 1, False), (2, 5, True), (6, 6, False)]
+
+
+def test_a_heading_mid_line_starts_the_next_version_of_a_one_line_cell():
+    text = ("Claims 1. An induction hob. 2. The hob of claim 1. "
+            "Revendications 1. Table de cuisson à induction. 2. Table selon la revendication 1.")
+    assert numbers(text) == [(1, 0), (2, 0), (1, 1), (2, 1)]
