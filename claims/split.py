@@ -396,15 +396,16 @@ def _unshadowed(cands: list[_Candidate]) -> list[_Candidate]:
 def _restart_cost(norm: str, cand: _Candidate) -> float:
     """How unlikely a claim 1 is to open a new language version rather than a list inside a claim.
 
-    A version needs evidence: a marker or blank line before it, a change of language, or
+    A version needs evidence: a marker, heading or blank line before it, a change of language, or
     a first claim that opens as an independent claim does.
     """
     cost = float(_RESTART_COST)
     line_start = norm.rfind("\n", 0, cand.at)
-    if line_start > 0:
-        prev_line = norm[norm.rfind("\n", 0, line_start) + 1:line_start]
-        if not prev_line.strip() or _TITLE_LINE.match(prev_line):
-            cost -= 6
+    prev_line = norm[norm.rfind("\n", 0, line_start) + 1:line_start] if line_start > 0 else None
+    if (prev_line is not None and (not prev_line.strip() or _TITLE_LINE.match(prev_line))) or _ENDS_HEADING.search(
+        norm, max(0, cand.at - 40), cand.at
+    ):
+        cost -= 6
     before = norm[max(0, cand.at - _LANGUAGE_WINDOW):cand.at]
     after = norm[cand.start:cand.start + _LANGUAGE_WINDOW]
     if detect_language(before) != detect_language(after):

@@ -202,6 +202,7 @@ def test_a_canceled_range_written_with_a_range_word_spans_its_numbers():
 
 
 def test_a_heading_mid_line_starts_the_next_version_of_a_one_line_cell():
-    text = ("Claims 1. An induction hob. 2. The hob of claim 1. "
-            "Revendications 1. Table de cuisson à induction. 2. Table selon la revendication 1.")
+    text = ("Patentansprüche 1. Induktionskochfeld mit einer Glaskeramikplatte. 2. Induktionskochfeld nach "
+            "Anspruch 1. Revendications 1. Table de cuisson à induction comprenant une plaque. 2. Table de "
+            "cuisson selon la revendication 1.")
     assert numbers(text) == [(1, 0), (2, 0), (1, 1), (2, 1)]
