@@ -43,15 +43,17 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 _RANGE_WORDS = "|".join(sorted({w for t in TABLES.values() for w in t.range_words if w != DASH}, key=len, reverse=True))
 _NUMBERED = (
     rf"(?P<open>[(\[])?(?P<num>[0-9]{{1,4}}+)"
-    rf"(?:\.?[ ]*{DASH}[ ]*(?P<end>[0-9]{{1,4}})|[ ](?:{_RANGE_WORDS})[ ](?P<end2>[0-9]{{1,4}}))?[ ]?"
+    rf"(?:(?:\.?[ ]*{DASH}[ ]*|[ ](?:{_RANGE_WORDS})[ ])(?P<end>[0-9]{{1,4}}))?[ ]?"
     r"(?P<p>(?(open)[)\]]|(?:[.)、]|°\)?|ª\.?-?|[-–](?=[ ][^\W\d_]))))"
     r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"
 )
 _PLAIN = re.compile(_NUMBERED)
 _LINE_START = re.compile(rf"\n[ ]*(?={_NUMBERED})")
-_MID_LINE = re.compile(rf"[{re.escape(_TERMINATORS)}][ ]*(?={_NUMBERED})")  # a character-set scan: the slow one
-# A heading mid-line, where an export joined the versions on one line: '... dépassés. Patentansprüche 1. ...'.
-_MID_LINE_HEADING = re.compile(rf"[.。][ ]*(?:{_HEADINGS})[ ]*[:：]?[ ]*(?={_NUMBERED})", re.IGNORECASE)
+# After a sentence, maybe with a heading (capitalised) where an export joined the versions on one line
+# ('... dépassés. Patentansprüche 1. ...'). A character-set scan: the slow one.
+_MID_LINE = re.compile(
+    rf"[{re.escape(_TERMINATORS)}][ ]*(?:(?=[^\W\d_a-z])(?i:{_HEADINGS})[ ]*[:：]?[ ]*)?(?={_NUMBERED})"
+)
 _ENDS_HEADING = re.compile(rf"[.。][ ]*(?:{_HEADINGS})[ ]*[:：]?[ ]*$", re.IGNORECASE)
 _TITLED = re.compile(rf"\n(?=[ ]*[^\W\d_]){_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)  # (a title starts with a letter)
 _TITLE_START = re.compile(rf"{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
@@ -191,9 +193,7 @@ def _markers(norm: str, citations: Citations) -> list[_Marker]:
 
 def _mid_line_markers(norm: str) -> list[_Marker]:
     """The numbers that look like a claim marker after a sentence mid-line: '... claim 1. 3. The ...'."""
-    found = [(m.end(), m.end("p"), m, True) for m in _MID_LINE.finditer(norm)]
-    headed = [(m.end(), m.end("p"), m, True) for m in _MID_LINE_HEADING.finditer(norm)]
-    return sorted(found + headed, key=itemgetter(0)) if headed else found
+    return [(m.end(), m.end("p"), m, True) for m in _MID_LINE.finditer(norm)]
 
 
 def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list[_Candidate]:
@@ -226,7 +226,7 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
             if k + 1 == len(markers) or markers[k + 1][0] != after.start("num"):
                 markers.insert(k + 1, (after.start("num"), after.end("p"), after, True))
         first = int(m["num"] or m["num2"]) if not plain else int(m["num"])
-        last = first if m.re is _BRACKETED else int(m["end"] or m.groupdict().get("end2") or first)
+        last = int(m["end"]) if m.re is not _BRACKETED and m["end"] else first
         if first == 0 or (last != first and (not canceled or not first < last <= first + 500)):
             continue
         quality = _LINE if line else _INLINE
