@@ -121,13 +121,15 @@ class _Candidate(NamedTuple):
 def split_claims(norm: str, citations: Citations) -> list[Segment]:
     """Segments of the claims in a normalised cell, in text order; [] when none is numbered."""
     candidates = _candidates(norm, citations, _markers(norm, citations))
-    if not _mid_line_cannot_matter(norm, candidates):
+    runs = _runs(candidates)
+    if not _mid_line_cannot_matter(norm, candidates, runs):
         seen = {c.at for c in candidates}
         candidates += [c for c in _candidates(norm, citations, _mid_line_markers(norm)) if c.at not in seen]
         candidates.sort(key=attrgetter("at"))
+        runs = _runs(candidates)
     if not candidates:
         return []
-    chain = _best_chain(norm, candidates)
+    chain = _chained_runs(candidates, runs) or _best_chain(norm, candidates)
     skipped = len(chain) < len(candidates)  # else no candidate lies inside a claim's text
     starts = [c.at for c in candidates]
     segments: list[Segment] = []
@@ -153,12 +155,12 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
 _Marker = tuple[int, int, re.Match, bool]
 
 
-def _mid_line_cannot_matter(norm: str, candidates: list[_Candidate]) -> bool:
+def _mid_line_cannot_matter(norm: str, candidates: list[_Candidate], starts: list[int] | None) -> bool:
     """True when the claims found at line starts number 1, 2, 3, ... in one style per language version
     and each opens like a claim, as in most cells, and no number follows a sentence in the last claim
     of a version. A '1.' after a sentence mid-line then cannot change the chain (it scores less than
-    the line-start claim with its number), and the slow scan for those is skipped."""
-    starts = _runs(candidates)
+    the line-start claim with its number), and the slow scan for those is skipped. `starts` are the
+    candidates' _runs."""
     if not starts or not all(c.quality > _MID_LINE_BEST for c in candidates):
         return False
     lasts = [candidates[i - 1] for i in starts[1:]] + [candidates[-1]]
@@ -298,9 +300,6 @@ def _after_title(norm: str, pos: int) -> bool:
 
 def _best_chain(norm: str, cands: list[_Candidate]) -> list[tuple[_Candidate, str]]:
     """The highest-scoring chain of candidates with consecutive numbers (dynamic programming)."""
-    chain = _chained_runs(cands)
-    if chain is not None:
-        return chain
     cands = _unshadowed(cands)
     score: list[float] = []
     back: list[tuple[int, str]] = []
@@ -361,11 +360,12 @@ def _runs(cands: list[_Candidate]) -> list[int] | None:
     return starts
 
 
-def _chained_runs(cands: list[_Candidate]) -> list[tuple[_Candidate, str]] | None:
-    """The best chain without the search, when the candidates are runs numbered 1, 2, 3, ...: every
-    candidate scores above 0, so one run is chained whole, and so are several of two or more claims
-    each when the first run outscores any restart's cost. None otherwise."""
-    starts = _runs(cands)
+def _chained_runs(
+    cands: list[_Candidate], starts: list[int] | None
+) -> list[tuple[_Candidate, str]] | None:
+    """The best chain without the search, when the candidates are runs numbered 1, 2, 3, ... starting
+    at `starts` (their _runs): every candidate scores above 0, so one run is chained whole, and so are
+    several of two or more claims each when the first run outscores any restart's cost. None otherwise."""
     if not starts:
         return None
     if len(starts) > 1:
