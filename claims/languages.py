@@ -129,6 +129,7 @@ JA = LanguageTable(
         r"(?:先行する|前述の|前記|上記|先の|これまでの)(?:いずれかの)?(?:各)?請求項(?:の)?(?:うち)?(?:いずれか|何れか|すべて|全て)",
         r"(?:先行する|前述の|前記|上記|先の|これまでの)(?:いずれか|何れか)(?:一項|1項)?の請求項",
     ),
+    previous_one=(r"直前の請求項", r"前の請求項"),
     canceled=(r"削除",),
     headings=(r"特許請求の範囲", r"請求の範囲"),
     marker_words=(r"請求項",),
@@ -178,7 +179,7 @@ DE = LanguageTable(
                  r"anspruchs?", r"ansprüchen?", r"anspruechen?"),
     plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen", "schutzansprüche",
                   "schutzansprüchen", "ansprueche", "anspruechen"),
-    list_words=(r"und/oder", r"oder", r"und", r"sowie"),
+    list_words=(r"und/oder", r"oder", r"und", r"sowie", r"bzw\.?"),
     range_words=(r"bis", DASH),
     all_preceding=(
         # 'nach einem der vorhergehenden Ansprüche', '... der vorstehend genannten / oben genannten Ansprüche',

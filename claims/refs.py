@@ -115,8 +115,12 @@ _NEXT = re.compile(
 # a word in Spanish, Italian and Portuguese ('de 1 a 3 a un paciente').
 _UNIT = re.compile(
     r"[ ]*(?:(?:mm|cm|nm|µm|μm|um|km|kg|mg|wt|mol|ml|sec|min|rpm|mv|kv|ma|kw|hz|khz|mhz|ghz|bar|kpa|mpa|"
-    r"times|parts|percent|degrees?|gew|m|g|l|s|h|v|w|pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
+    r"times|parts|percent|weight|degrees?|phr|ppm|ppb|vol|gew|gewichtsteile|teile|gewichtsprozent|prozent|"
+    r"parties|partes|parti|"
+    r"m|g|l|s|h|v|w|pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
 )
+# What ends a list of bare commas: a comma or a word for 'among' ('claim 1, 2, characterized', '2, 3 중').
+_LIST_END = re.compile(r"[ ]*(?:[,，]|중|中|among\b)")
 _ALL_PRECEDING = re.compile(_alternation([p for t in TABLES.values() for p in t.all_preceding]), re.IGNORECASE)
 _PREVIOUS_ONE = re.compile(_alternation([p for t in TABLES.values() for p in t.previous_one]), re.IGNORECASE)
 _PHRASE_BEFORE, _PHRASE_AFTER = 90, 30  # how far from a claim noun its phrase may reach
@@ -197,10 +201,15 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
         return [], pos
     numbers = [int(m[m.lastindex])]
     accepted, end = 1, m.end()  # numbers[:accepted] are certain; a bare ', 5' waits for an 'or'/'and'
+    before_last = (1, m.end())  # accepted and end before the last single number was taken
     pos = m.end()
     while True:
         m = _NEXT.match(norm, pos)
-        if m is None or _UNIT.match(norm, m.end()):
+        if m is None:
+            break
+        if _UNIT.match(norm, m.end()):
+            if m.group("range") and len(numbers) > 1:
+                accepted, end = before_last  # 'claim 1 and 5 to 30 parts': the 5 is an amount too
             break
         value = int(m[m.lastindex])
         if value == 0:
@@ -213,6 +222,7 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
                 break
             numbers.extend(range(low + 1, value + 1))
         elif m.group("list") or m.group("comma"):
+            before_last = (accepted, end)
             numbers.append(value)
         else:
             break
@@ -223,4 +233,6 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
             comma and m.end("comma") == m.start(m.lastindex)
         ):
             accepted, end = len(numbers), pos
+    if accepted < len(numbers) and _LIST_END.match(norm, pos):
+        accepted, end = len(numbers), pos  # 'claim 1, 2, characterized', '청구항 2, 3, 5 중'
     return numbers if accepted == len(numbers) else numbers[:accepted], end

@@ -35,7 +35,7 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 # combined pattern is several times slower. A plain '1.' can only start a claim at the start of the
 # text or of a line, after a sentence or after a title, so only those places are scanned.
 # ASCII digits only (normalize made full-width ones ASCII); the possessive run never backtracks.
-# A range of canceled claims: '1-10.', '1.-10.', '2 to 5.', '2 à 4.'.
+# A range of canceled claims: '1-10.', '1.-10.', '2 to 5.', '2. bis 4.'.
 # French INPI numbering '1 - Dispositif' has a dash before a word. A digit after the marker is a decimal
 # ('120.5'), unless it starts a chemical name: '4.1,4-丁二醇', '6.2-Methyl...'.
 # Older and translated numbering: '(1)', '[1]' (the closer is the marker's punctuation), French '1°)',
@@ -43,7 +43,7 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 _RANGE_WORDS = "|".join(sorted({w for t in TABLES.values() for w in t.range_words if w != DASH}, key=len, reverse=True))
 _NUMBERED = (
     rf"(?P<open>[(\[])?(?P<num>[0-9]{{1,4}}+)"
-    rf"(?:(?:\.?[ ]*{DASH}[ ]*|[ ](?:{_RANGE_WORDS})[ ])(?P<end>[0-9]{{1,4}}))?[ ]?"
+    rf"(?:(?:\.?[ ]*{DASH}[ ]*|\.?[ ](?:{_RANGE_WORDS})[ ])(?P<end>[0-9]{{1,4}}))?[ ]?"
     r"(?P<p>(?(open)[)\]]|(?:[.)、]|°\)?|ª\.?-?|[-–](?=[ ][^\W\d_]))))"
     r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"
 )
@@ -58,8 +58,9 @@ _ENDS_HEADING = re.compile(rf"[.。][ ]*(?:{_HEADINGS})[ ]*[:：]?[ ]*$", re.IGN
 _TITLED = re.compile(rf"\n(?=[ ]*[^\W\d_]){_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)  # (a title starts with a letter)
 _TITLE_START = re.compile(rf"{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
 _TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only titles what follows
+# '【請求項1】', '【청구항 1】', '【1】', Taiwan's '【第1項】', and '[Claim 1]'.
 _BRACKETED = re.compile(
-    rf"【[ ]*(?:{_WORDS})?[ ]*(?P<num>\d{{1,4}})[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
+    rf"【[ ]*(?:{_WORDS})?[ ]*第?[ ]*(?P<num>\d{{1,4}})[ ]*項?[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
 )
 _WORDED = re.compile(
     rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})(?:(?:[ ]*{DASH}[ ]*|[ ]+(?:through|to)[ ]+)(?P<end>\d{{1,4}}))?[ ]*(?:[.:：)、]|(?=\s))"

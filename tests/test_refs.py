@@ -283,3 +283,33 @@ def test_a_decimal_after_a_list_word_is_not_a_claim():
 
 def test_spanish_ordinal_claim_numbers_are_read():
     assert refs("Envase según reivindicaciones 1ª y 2ª, caracterizado") == (1, 2)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the copolymer of claim 1 and 5 to 30 parts by weight of a filler", (1,)),
+    ("nach Anspruch 1 oder 2 und 5 bis 30 Gewichtsteile Füllstoff", (1, 2)),
+    ("the compound of claim 2 or 3 and 1 to 3 weight percent of a blowing agent", (2, 3)),
+    ("the compound of claim 1 and 50 to 200 ppm of an antioxidant", (1,)),
+])
+def test_an_amount_after_a_cited_claim_is_not_a_claim(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The compressor according to claim 1, 2, characterized in that", (1, 2)),
+    ("청구항 2, 3, 5 중 어느 한 항에 있어서", (2, 3, 5)),
+])
+def test_numbers_after_bare_commas_ending_in_a_comma_or_among_are_a_list(text, expected):
+    assert refs(text) == expected
+
+
+def test_a_bare_comma_number_before_a_word_waits_for_an_or():
+    assert refs("The device of claim 1, 2 layers being bonded") == (1,)
+
+
+def test_german_bzw_joins_claim_numbers():
+    assert refs("Vorrichtung nach Anspruch 1 bzw. 2, wobei") == (1, 2)
+
+
+def test_japanese_the_immediately_preceding_claim_is_the_one_before():
+    assert refs("直前の請求項に記載の装置", 4) == (3,)

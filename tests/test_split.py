@@ -206,3 +206,13 @@ def test_a_heading_mid_line_starts_the_next_version_of_a_one_line_cell():
             "Anspruch 1. Revendications 1. Table de cuisson à induction comprenant une plaque. 2. Table de "
             "cuisson selon la revendication 1.")
     assert numbers(text) == [(1, 0), (2, 0), (1, 1), (2, 1)]
+
+
+def test_taiwanese_bracketed_claim_markers_are_split():
+    assert numbers("【第1項】一種杯子。\n【第2項】如申請專利範圍第1項所述之杯子。") == [(1, 0), (2, 0)]
+
+
+def test_a_canceled_range_with_dots_and_a_range_word_spans_its_numbers():
+    assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(
+        "1. Vorrichtung.\n2. bis 4. (gestrichen)\n5. Vorrichtung nach Anspruch 1."))] == [
+        (1, 1, False), (2, 4, True), (5, 5, False)]
