@@ -9,6 +9,7 @@ from claims.languages import EN, PRODUCT, TABLES, LanguageTable
 _PREAMBLE_MAX = 200
 # The preamble ends at the first punctuation mark or the first word that closes it ('comprising').
 _PUNCTUATION = re.compile(r"[,;:\n，；：。]")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def _compile(table: LanguageTable) -> tuple[re.Pattern, re.Pattern]:
@@ -25,13 +26,15 @@ _COMPILED = {code: _compile(table) for code, table in TABLES.items()}
 def category(text: str, language: str | None) -> str | None:
     """The category named by a claim's preamble; None when the preamble names none."""
     m = _PUNCTUATION.search(text, 1, _PREAMBLE_MAX)
-    return _named_category(text[:m.start() if m else _PREAMBLE_MAX], language if language in TABLES else EN.code)
+    # No category word holds a digit, so the claim cited does not matter: 'The device of claim #'.
+    opening = _DIGITS.sub("#", text[:m.start() if m else _PREAMBLE_MAX])
+    return _named_category(opening, language if language in TABLES else EN.code)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _named_category(opening: str, code: str) -> str | None:
     """The category named in a claim's opening up to its first punctuation mark. Cached: dependent
-    claims repeat their openings ('The device of claim 1')."""
+    claims repeat their openings ('The device of claim #')."""
     end, kinds = _COMPILED[code]
     head = opening.lower()
     m = end.search(head, 1)
