@@ -153,8 +153,8 @@ class Citations:
             ):
                 continue  # 'reclaimed', 'claimed', 'beanspruchten'
             self.nouns.append(start)
-            if start < listed:
-                continue
+            if start < listed or (start and low[start - 1] == "【"):
+                continue  # read already, or a marker: a duplicated '【청구항 2】' inside claim 2
             numbers, listed = _number_list(low, end, noun in _PLURALS)
             cited = (numbers[0],) if len(numbers) == 1 else tuple(sorted(set(numbers)))
             self._hits.append(new_record(_Citation, (start, end, cited)))

@@ -39,11 +39,11 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 # French INPI numbering '1 - Dispositif' has a dash before a word. A digit after the marker is a decimal
 # ('120.5'), unless it starts a chemical name: '4.1,4-丁二醇', '6.2-Methyl...'.
 # Older and translated numbering: '(1)', '[1]' (the closer is the marker's punctuation), French '1°)',
-# '1°', Spanish '1ª.-'.
+# '1°', Spanish '1ª.-'; and OCR's number alone on its line, the dot starting the next ('1\n. A ...').
 _RANGE_WORDS = "|".join(sorted({w for t in TABLES.values() for w in t.range_words if w != DASH}, key=len, reverse=True))
 _NUMBERED = (
     rf"(?P<open>[(\[])?(?P<num>[0-9]{{1,4}}+)"
-    rf"(?:(?:\.?[ ]*{DASH}[ ]*|\.?[ ](?:{_RANGE_WORDS})[ ])(?P<end>[0-9]{{1,4}}))?[ ]?"
+    rf"(?:(?:\.?[ ]*{DASH}[ ]*|\.?[ ](?:{_RANGE_WORDS})[ ])(?P<end>[0-9]{{1,4}}))?(?:[ ]?|[ ]*\n[ ]*(?=\.(?![0-9])))"
     r"(?P<p>(?(open)[)\]]|(?:[.)、]|°\)?|ª\.?-?|[-–](?=[ ][^\W\d_]))))"
     r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"
 )
@@ -58,9 +58,9 @@ _ENDS_HEADING = re.compile(rf"[.。][ ]*(?:{_HEADINGS})[ ]*[:：]?[ ]*$", re.IGN
 _TITLED = re.compile(rf"\n(?=[ ]*[^\W\d_]){_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)  # (a title starts with a letter)
 _TITLE_START = re.compile(rf"{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
 _TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only titles what follows
-# '【請求項1】', '【청구항 1】', '【1】', Taiwan's '【第1項】', and '[Claim 1]'.
+# '【請求項1】', '【청구항 1】', '【1】', Taiwan's '【第1項】', and '[Claim 1]'; not a description's '【0001】'.
 _BRACKETED = re.compile(
-    rf"【[ ]*(?:{_WORDS})?[ ]*第?[ ]*(?P<num>\d{{1,4}})[ ]*項?[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
+    rf"【[ ]*(?:{_WORDS})?[ ]*第?[ ]*(?P<num>[1-9]\d{{0,3}})[ ]*項?[ ]*】|\[[ ]*(?:{_WORDS})[ ]*(?P<num2>\d{{1,4}})[ ]*\]"
 )
 _WORDED = re.compile(
     rf"(?:{_WORDS})[ ]*(?P<num>\d{{1,4}})(?:(?:[ ]*{DASH}[ ]*|[ ]+(?:through|to)[ ]+)(?P<end>\d{{1,4}}))?[ ]*(?:[.:：)、]|(?=\s))"

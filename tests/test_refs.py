@@ -313,3 +313,11 @@ def test_german_bzw_joins_claim_numbers():
 
 def test_japanese_the_immediately_preceding_claim_is_the_one_before():
     assert refs("直前の請求項に記載の装置", 4) == (3,)
+
+
+def test_a_duplicated_bracketed_marker_inside_a_claim_is_not_a_citation():
+    assert refs("제1항에 있어서, 알루미늄 재질인 유모차.\n【청구항 2】\n제1항에 있어서, 유모차.", 2) == (1,)
+
+
+def test_japanese_and_or_joins_claim_numbers():
+    assert refs("請求項２及び／又は３に記載の粘着テープ", 4) == (2, 3)

@@ -216,3 +216,13 @@ def test_a_canceled_range_with_dots_and_a_range_word_spans_its_numbers():
     assert [(s.first, s.last, s.canceled) for s in split_claims(normalize(
         "1. Vorrichtung.\n2. bis 4. (gestrichen)\n5. Vorrichtung nach Anspruch 1."))] == [
         (1, 1, False), (2, 4, True), (5, 5, False)]
+
+
+def test_a_number_alone_on_its_line_with_the_dot_on_the_next_starts_a_claim():
+    assert numbers("1\n. A vacuum cleaner.\n2\n. The vacuum cleaner according to claim 1.") == [(1, 0), (2, 0)]
+    assert numbers("1\n.一种晾衣架。\n2\n.根据权利要求1所述的晾衣架。") == [(1, 0), (2, 0)]
+
+
+def test_a_descriptions_paragraph_numbers_after_the_claims_are_not_claims():
+    text = "【請求項1】\n本体を備えるフライパン。\n【請求項2】\n請求項1に記載のフライパン。\n【書類名】明細書\n【0001】\n本発明は、フライパンに関する。"
+    assert [n for n, _ in numbers(text)] == [1, 2]
