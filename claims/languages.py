@@ -51,7 +51,7 @@ EN = LanguageTable(
     script=LATIN,
     claim_nouns=(r"claims?",),
     plural_nouns=("claims",),
-    list_words=(r"and/or", r"or", r"and"),
+    list_words=(r"and/or", r"or", r"and", r"&"),
     range_words=(r"to", r"through", r"thru", r"until", DASH),
     all_preceding=(
         r"\b(?:any|one|each|either|all)(?:\s+one)?(?:\s+or\s+more)?(?:\s+of)?(?:\s+the)?"
@@ -102,7 +102,7 @@ ZH = LanguageTable(
     ),
     # '根据前一项权利要求所述的' (CN translations of 'nach dem vorhergehenden Anspruch'), TW '如前一項申請專利範圍'.
     previous_one=(
-        r"(?:前一|上一)(?:项|項)(?:的)?(?:权利要求|權利要求|請求項|请求项|申請專利範圍|申请专利范围)",
+        r"(?:前一|上一)(?:项|項)?(?:的)?(?:权利要求|權利要求|請求項|请求项|申請專利範圍|申请专利范围)",
     ),
     canceled=(r"删除", r"刪除", r"已删除"),
     headings=(r"权利要求书", r"權利要求書", r"权利要求", r"申請專利範圍", r"申请专利范围"),
@@ -158,6 +158,7 @@ KO = LanguageTable(
     all_preceding=(
         r"(?:선행하는|선행|전술한|앞선|앞의|이전의|이전|상기)\s*(?:하는\s*)?청구항(?:들)?\s*(?:중|의)?\s*(?:어느|임의|모든)",
     ),
+    previous_one=(r"(?:선행하는|직전의?|바로\s*앞의?)\s*청구항(?!들)",),
     canceled=(r"삭제",),
     headings=(r"청구범위", r"특허청구범위", r"청구의\s*범위"),
     marker_words=(r"청구항",),
@@ -180,7 +181,7 @@ DE = LanguageTable(
     plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen", "schutzansprüche",
                   "schutzansprüchen", "ansprueche", "anspruechen"),
     list_words=(r"und/oder", r"oder", r"und", r"sowie", r"bzw\.?"),
-    range_words=(r"bis", DASH),
+    range_words=(r"bis\s+einschlie(?:ß|ss)lich", r"bis", DASH),
     all_preceding=(
         # 'nach einem der vorhergehenden Ansprüche', '... der vorstehend genannten / oben genannten Ansprüche',
         # and the dative plural: 'gemäß den vorhergehenden Ansprüchen', 'nach allen vorangehenden Ansprüchen'

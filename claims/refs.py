@@ -104,7 +104,7 @@ def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:
 
 
 # A match of _FIRST or _NEXT ends with _NUMBER, whose group is the last to close: m[m.lastindex].
-_NUMBER = rf"(?:제\s*(?P<ko>\d{{1,4}})\s*(?:{KO_CLAIM})|第\s*(?P<th>\d{{1,4}})\s*[項项]?|(?P<n>\d{{1,4}})(?![\d.]\d|,\d{{3}}(?!\d))(?:\s*[項项항]|[ªº])?)"
+_NUMBER = rf"(?:제\s*(?P<ko>\d{{1,4}})\s*(?:{KO_CLAIM})|第\s*(?P<th>\d{{1,4}})\s*[項项]?|(?P<n>\d{{1,4}})(?!\d|\.\d|,\d{{3}}(?!\d))(?:\s*[項项항]|[ªº])?)"
 _FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
 _NEXT = re.compile(
     r"[ \n]*(?:(?P<comma>[,，、])[ \n]*)?"
@@ -167,11 +167,11 @@ class Citations:
         return i < len(self._starts) and self._starts[i] < end
 
     def refs(self, start: int, end: int, number: int) -> tuple[int, ...]:
-        """The claims that claim `number`, whose text lies between the offsets, refers to."""
+        """The claims that claim `number`, whose text lies between the offsets, refers to. Never itself:
+        'an independent claim such as claim 1' in claim 1 speaks of claims, it does not depend."""
         hits = self._hits[bisect_left(self._starts, start):bisect_left(self._starts, end)]
-        if len(hits) == 1 and hits[0].numbers:  # most claims: one citation by number
-            numbers = hits[0].numbers
-            return numbers[1:] if numbers[0] == 0 else numbers
+        if len(hits) == 1 and hits[0].numbers and hits[0].numbers[0] and number not in hits[0].numbers:
+            return hits[0].numbers  # most claims: one citation by number
         found: set[int] = set()
         every = previous = False
         for h in hits:
@@ -186,6 +186,7 @@ class Citations:
         elif previous and number > 1:
             found.add(number - 1)
         found.discard(0)
+        found.discard(number)
         return tuple(sorted(found))
 
 

@@ -42,7 +42,7 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 # '1°', Spanish '1ª.-'; and OCR's number alone on its line, the dot starting the next ('1\n. A ...').
 _RANGE_WORDS = "|".join(sorted({w for t in TABLES.values() for w in t.range_words if w != DASH}, key=len, reverse=True))
 _NUMBERED = (
-    rf"(?P<open>[(\[])?(?P<num>[0-9]{{1,4}}+)"
+    rf"(?P<open>[(\[](?!0))?(?P<num>[0-9]{{1,4}}+)"
     rf"(?:(?:\.?[ ]*{DASH}[ ]*|\.?[ ](?:{_RANGE_WORDS})[ ])(?P<end>[0-9]{{1,4}}))?(?:[ ]?|[ ]*\n[ ]*(?=\.(?![0-9])))"
     r"(?P<p>(?(open)[)\]]|(?:[.)、]|°\)?|ª\.?-?|[-–](?=[ ][^\W\d_]))))"
     r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"

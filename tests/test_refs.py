@@ -321,3 +321,22 @@ def test_a_duplicated_bracketed_marker_inside_a_claim_is_not_a_citation():
 
 def test_japanese_and_or_joins_claim_numbers():
     assert refs("請求項２及び／又は３に記載の粘着テープ", 4) == (2, 3)
+
+
+def test_a_claim_never_refers_to_itself():
+    assert refs("mapping a claim element of an independent claim such as claim 1 first", 1) == ()
+    assert refs("the device of claim 2 or claim 3", 3) == (2,)
+
+
+def test_a_five_digit_number_after_claim_is_not_a_claim_number():
+    assert refs("a warranty claim No. 48213 is filed") == ()
+
+
+@pytest.mark.parametrize("text, number, expected", [
+    ("선행하는 청구항에 있어서, 히터.", 3, (2,)),
+    ("根据前一权利要求所述的装置", 3, (2,)),
+    ("the device of claims 2 & 3", 4, (2, 3)),
+    ("nach einem der Ansprüche 1 bis einschließlich 3", 4, (1, 2, 3)),
+])
+def test_more_preceding_claim_and_list_phrasings_are_read(text, number, expected):
+    assert refs(text, number) == expected

@@ -226,3 +226,7 @@ def test_a_number_alone_on_its_line_with_the_dot_on_the_next_starts_a_claim():
 def test_a_descriptions_paragraph_numbers_after_the_claims_are_not_claims():
     text = "【請求項1】\n本体を備えるフライパン。\n【請求項2】\n請求項1に記載のフライパン。\n【書類名】明細書\n【0001】\n本発明は、フライパンに関する。"
     assert [n for n, _ in numbers(text)] == [1, 2]
+
+
+def test_bracketed_paragraph_numbers_are_not_claims():
+    assert [n for n, _ in numbers("1. 히터.\n2. 제1항에 있어서, 히터.\n[0001] 본 발명은 히터에 관한 것이다.")] == [1, 2]
