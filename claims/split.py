@@ -28,6 +28,7 @@ def _cased(words: list[str]) -> str:
 
 _WORDS = _cased([w for t in TABLES.values() for w in t.marker_words])
 _TERMINATORS = ".。;；:：)]】」!?|"  # a claim marker mid-line follows one of these ('|' joins claims in some exports)
+_BULLETS = "•·▪◦"  # a web page's list bullets before a line's marker: '• 1. A ...'
 _HEADINGS = "|".join(w for t in TABLES.values() for w in t.headings)
 # A heading that may title the claims after it: 'CNA', 'EPB1', 'Claims', '权利要求书', 'What is claimed is:'.
 _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\))?)[ ]*[:：]?[ ]*"
@@ -38,17 +39,17 @@ _TITLE = rf"[ ]*(?:(?-i:[A-Z]{{2,4}}\d?)|(?:{_HEADINGS})(?:[ ]*\([A-Za-z]{{2}}\)
 # A range of canceled claims: '1-10.', '1.-10.', '2 to 5.', '2. bis 4.'.
 # French INPI numbering '1 - Dispositif' has a dash before a word. A digit after the marker is a decimal
 # ('120.5'), unless it starts a chemical name: '4.1,4-丁二醇', '6.2-Methyl...'.
-# Older and translated numbering: '(1)', '[1]' (the closer is the marker's punctuation), French '1°)',
+# Older and translated numbering: '(1)', '[1]' (the closer is the marker's punctuation), French '1°)', '1/',
 # '1°', Spanish '1ª.-'; and OCR's number alone on its line, the dot starting the next ('1\n. A ...').
 _RANGE_WORDS = "|".join(sorted({w for t in TABLES.values() for w in t.range_words if w != DASH}, key=len, reverse=True))
 _NUMBERED = (
     rf"(?P<open>[(\[](?!0))?(?P<num>[0-9]{{1,4}}+)"
     rf"(?:(?:\.?[ ]*{DASH}[ ]*|\.?[ ](?:{_RANGE_WORDS})[ ])(?P<end>[0-9]{{1,4}}))?(?:[ ]?|[ ]*\n[ ]*(?=\.(?![0-9])))"
-    r"(?P<p>(?(open)[)\]]|(?:[.)、]|°\)?|ª\.?-?|[-–](?=[ ][^\W\d_]))))"
+    r"(?P<p>(?(open)[)\]]|(?:[.)、/]|°\)?|ª\.?-?|[-–](?=[ ][^\W\d_]))))"
     r"(?![0-9](?![0-9]*(?:,[0-9]+)*-[^\W\d_]))"
 )
 _PLAIN = re.compile(_NUMBERED)
-_LINE_START = re.compile(rf"\n[ ]*(?={_NUMBERED})")
+_LINE_START = re.compile(rf"\n[ {_BULLETS}]*(?={_NUMBERED})")
 # After a sentence, maybe with a heading (capitalised) where an export joined the versions on one line
 # ('... dépassés. Patentansprüche 1. ...'). A character-set scan: the slow one.
 _MID_LINE = re.compile(
@@ -80,7 +81,8 @@ _PREFIX_WORD = re.compile(r"([^\W\d_]+)$")
 _NOT_CLAIM_PREFIX = frozenset(NOT_CLAIM_PREFIXES)
 
 
-_TEXT_START = " \"'“‘"  # what may stand before claim 1: spaces, and the quote a CSV export left
+_TEXT_START = " \"'“‘" + _BULLETS  # what may stand before claim 1: spaces, bullets, and a CSV export's quote
+_SPACE_OR_BULLET = frozenset(" " + _BULLETS)
 _LINE, _INLINE = 3, 1  # quality of a marker at a line start, and after a sentence mid-line
 _CLAIMLIKE = 4  # bonus when the text opens like a claim: 'A ...', '一种', or cites a claim
 _MID_LINE_BEST = _INLINE + 1 + _CLAIMLIKE  # the best a plain '1.' after a sentence mid-line scores
@@ -147,7 +149,24 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
             cand.first, cand.last, cand.start, _trim_end(norm, cand.start, end),
             version, cand.canceled, step == "gap", cand.claimlike, repeated,
         )))
+    if segments[0].first == 2 and (first := _unnumbered_first(norm, citations.low, chain[0][0])) is not None:
+        segments.insert(0, first)
     return segments
+
+
+def _unnumbered_first(norm: str, low: str, second: _Candidate) -> Segment | None:
+    """Claim 1 printed without its number before '2.' (its number lost in an export), when the text
+    there, past any heading lines, opens as an independent claim does: 'What is claimed is:\nA ...'."""
+    start = 0
+    while (line_end := norm.find("\n", start, second.at)) >= 0 and (
+        not norm[start:line_end].strip() or _TITLE_LINE.match(norm, start, line_end)
+    ):
+        start = line_end + 1
+    start += len(norm[start:second.at]) - len(norm[start:second.at].lstrip())
+    opening = _OPENING.match(low, start)
+    if start >= second.at or opening is None or opening.lastgroup != "opens":
+        return None
+    return new_record(Segment, (1, 1, start, _trim_end(norm, start, second.at), 0, False, False, True, False))
 
 
 # A marker: where its number (or '【', 'Claim') starts, where the marker ends, its match (groups num and p
@@ -264,7 +283,7 @@ def _place(norm: str, at: int) -> bool | None:
     """Where a marker at `at` stands: True at the start of a line (or after a title on it), False
     after a sentence mid-line, None anywhere else (inside a word, a number or a sentence)."""
     before = at
-    while before > 0 and norm[before - 1] == " ":
+    while before > 0 and norm[before - 1] in _SPACE_OR_BULLET:
         before -= 1
     if before == 0 or norm[before - 1] == "\n" or (before < 4 and not norm[:before].lstrip(_TEXT_START)):
         return True

@@ -230,3 +230,17 @@ def test_a_descriptions_paragraph_numbers_after_the_claims_are_not_claims():
 
 def test_bracketed_paragraph_numbers_are_not_claims():
     assert [n for n, _ in numbers("1. 히터.\n2. 제1항에 있어서, 히터.\n[0001] 본 발명은 히터에 관한 것이다.")] == [1, 2]
+
+
+def test_claim_1_printed_without_its_number_is_claim_1():
+    assert texts("What is claimed is:\nA portable blender.\n2. The portable blender of claim 1.") == [
+        "A portable blender.", "The portable blender of claim 1."]
+
+
+def test_text_before_claim_2_that_does_not_open_like_a_claim_is_not_claim_1():
+    assert numbers("Some export note\n2. The portable blender of claim 1.")[0][0] == 2
+
+
+def test_bulleted_and_slash_numbered_claims_are_split():
+    assert numbers("• 1. A cat litter box.\n• 2. The cat litter box of claim 1.") == [(1, 0), (2, 0)]
+    assert numbers("1/ Procédé de fabrication.\n2/ Procédé selon la revendication 1.") == [(1, 0), (2, 0)]
