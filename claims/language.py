@@ -12,7 +12,7 @@ import string
 
 from claims.languages import LATIN_TABLES
 
-_SAMPLE = 1000
+_SAMPLE = 600
 _SCRIPT_SAMPLE = 300  # enough CJK characters to tell Chinese, Japanese and Korean apart; scans are slow
 # Runs, not single characters: summing run lengths is about twice as fast as counting matches.
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
