@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from operator import methodcaller
 from typing import NamedTuple
 
@@ -100,7 +100,8 @@ def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:
               for probe in probes if probe == guard or probe in low]
     if len(groups) == 1:
         return _trigger(groups[0]).finditer(low)
-    return sorted((m for nouns in groups for m in _trigger(nouns).finditer(low)), key=_START)
+    found = [matches for nouns in groups if (matches := list(_trigger(nouns).finditer(low)))]
+    return found[0] if len(found) == 1 else sorted(chain.from_iterable(found), key=_START)
 
 
 # A match of _FIRST or _NEXT ends with _NUMBER, whose group is the last to close: m[m.lastindex].
