@@ -120,6 +120,15 @@ _UNIT = re.compile(
     r"parties|partes|parti|"
     r"m|g|l|s|h|v|w|pa)(?![^\W\d_])|%|°|[个種种根条條片层層只件台块塊次倍度])"
 )
+# After a claim number, a list goes on only with a comma, a list or range word, or a claim noun. Two
+# quick tests spare the full pattern most citations: a CJK character that starts none of those words
+# ('权利要求1所述'), and a comma before a longer word that does not start like one ('claim 1, wherein').
+_CONNECTORS = [w for t in TABLES.values() for w in (*t.list_words, *t.range_words)]
+_CJK_GOES_ON = frozenset("、，").union(*(
+    w[1:w.index("]")] if w.startswith("[") else w[0] for t in TABLES.values() if t.script != LATIN
+    for w in (*t.list_words, *t.range_words)
+))
+_LONG_STARTS = frozenset(s[:5] for s in map(_stem, (*_CONNECTORS, *_NOUN_LIST)) if len(s) >= 5)
 # What ends a list of bare commas: a comma or a word for 'among' ('claim 1, 2, characterized', '2, 3 중').
 _LIST_END = re.compile(r"[ ]*(?:[,，]|중|中|among\b)")
 _ALL_PRECEDING = re.compile(_alternation([p for t in TABLES.values() for p in t.all_preceding]), re.IGNORECASE)
@@ -205,6 +214,10 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
     accepted, end = 1, m.end()  # numbers[:accepted] are certain; a bare ', 5' waits for an 'or'/'and'
     before_last = (1, m.end())  # accepted and end before the last single number was taken
     pos = m.end()
+    if (norm[pos:pos + 1] > "\u2e7f" and norm[pos] not in _CJK_GOES_ON) or (
+        norm.startswith(", ", pos) and norm[pos + 2:pos + 7].isalpha() and norm[pos + 2:pos + 7] not in _LONG_STARTS
+    ):
+        return numbers, end
     while True:
         m = _NEXT.match(norm, pos)
         if m is None:

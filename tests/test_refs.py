@@ -340,3 +340,15 @@ def test_a_five_digit_number_after_claim_is_not_a_claim_number():
 ])
 def test_more_preceding_claim_and_list_phrasings_are_read(text, number, expected):
     assert refs(text, number) == expected
+
+
+def test_every_list_word_range_word_and_claim_noun_starts_with_a_literal_or_a_character_set():
+    # The quick test that ends a list before 'claim 1, wherein' knows words by their literal start.
+    from claims.refs import _CONNECTORS, _NOUN_LIST, _stem
+    assert [p for p in (*_CONNECTORS, *_NOUN_LIST) if not _stem(p) and not p.startswith("[")] == []
+
+
+def test_a_longer_word_after_a_comma_ends_the_list_unless_it_continues_it():
+    assert refs("The device of claim 1, wherein the frame") == (1,)
+    assert refs("The device of claim 1, through 3, wherein") == (1,)  # a range after a comma is not one
+    assert refs("according to claims 1, claim 2 being") == (1, 2)
