@@ -227,9 +227,10 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
         if line is None:
             # '【請求項3】' and '[Claim 3]' are markers wherever they stand, and so is a number after a
             # canceled claim's text or a heading; others are inside a word, number or sentence: 'S1、'.
-            if not (m.re is _BRACKETED or plain and (
+            after_word = plain and (
                 _ENDS_CANCELED.search(norm[max(0, at - 30):at].lower()) or _ENDS_HEADING.search(norm, max(0, at - 40), at)
-            )):
+            )
+            if not (m.re is _BRACKETED or after_word):
                 continue
             line = False
         if not line and plain and _after_abbreviation(norm, at):
