@@ -34,6 +34,8 @@ class LanguageTable:
     head_final: bool = False  # the head noun ends the preamble (zh, ja, ko)
     preamble_end: tuple[str, ...] = ()  # where the preamble of a claim ends ('wherein', '其特征在于'), lower case
     single_claim: str = ""  # an unnumbered text that is one whole claim (design patents)
+    number_words: tuple[str, ...] = ()  # claim numbers written as words, 'primera' for 1 (lower case)
+    number_articles: tuple[str, ...] = ()  # what may stand before a cited number: 'de la' in 'de la 1 a la 3'
     vocabulary: frozenset[str] = frozenset()  # frequent words, for telling Latin languages apart
 
 
@@ -176,10 +178,11 @@ DE = LanguageTable(
     code="de",
     script=LATIN,
     # 'Ansprueche': ASCII exports write the umlaut out. 'Schutzanspruch': utility models (DE-U).
-    claim_nouns=(r"patentanspruchs?", r"patentansprüchen?", r"schutzanspruchs?", r"schutzansprüchen?",
-                 r"anspruchs?", r"ansprüchen?", r"anspruechen?"),
-    plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen", "schutzansprüche",
-                  "schutzansprüchen", "ansprueche", "anspruechen"),
+    claim_nouns=(r"patentanspruchs?", r"patentansprüchen?", r"patentanspruechen?", r"schutzanspruchs?",
+                 r"schutzansprüchen?", r"schutzanspruechen?", r"anspruchs?", r"ansprüchen?", r"anspruechen?"),
+    plural_nouns=("ansprüche", "ansprüchen", "patentansprüche", "patentansprüchen", "patentansprueche",
+                  "patentanspruechen", "schutzansprüche", "schutzansprüchen", "schutzansprueche",
+                  "schutzanspruechen", "ansprueche", "anspruechen"),
     list_words=(r"und/oder", r"oder", r"und", r"sowie", r"bzw\.?"),
     range_words=(r"bis\s+einschlie(?:ß|ss)lich", r"bis", DASH),
     all_preceding=(
@@ -261,6 +264,10 @@ ES = LanguageTable(
     ),
     previous_one=(r"\breivindicaci[oó]n\s+(?:anterior|precedente)\b",),
     canceled=(r"canceladas?", r"anuladas?", r"suprimidas?", r"eliminadas?"),
+    # Older Spanish drafting: 'según la reivindicación primera', 'reivindicaciones de la 1 a la 3'.
+    number_words=("primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "séptima", "octava", "novena",
+                  "décima"),
+    number_articles=(r"de\s+las?", r"de", r"las?"),
     headings=(r"reivindicaciones",),
     marker_words=(r"reivindicaci[oó]n",),
     openers=(r"una?\s", r"procedimiento", r"método", r"dispositivo", r"uso\s", r"sistema", r"composición"),

@@ -104,13 +104,20 @@ def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:
     return found[0] if len(found) == 1 else sorted(chain.from_iterable(found), key=_START)
 
 
+# Claim numbers written as words ('primera'), and what may stand before a number ('de la 1 a la 3').
+_WORD_NUMBERS = {w: i for t in TABLES.values() for i, w in enumerate(t.number_words, 1)}
+_ARTICLES = _alternation([a for t in TABLES.values() for a in t.number_articles])
 # A match of _FIRST or _NEXT ends with _NUMBER, whose group is the last to close: m[m.lastindex].
-_NUMBER = rf"(?:제\s*(?P<ko>\d{{1,4}})\s*(?:{KO_CLAIM})|第\s*(?P<th>\d{{1,4}})\s*[項项]?|(?P<n>\d{{1,4}})(?!\d|\.\d|,\d{{3}}(?!\d))(?:\s*[項项항]|[ªº])?)"
-_FIRST = re.compile(r"[ \n]*(?:(?:no|nos|nr)\.?[ ]*)?" + _NUMBER)
+_NUMBER = (
+    rf"(?:제\s*(?P<ko>\d{{1,4}})\s*(?:{KO_CLAIM})|第\s*(?P<th>\d{{1,4}})\s*[項项]?|"
+    rf"(?P<n>\d{{1,4}})(?!\d|\.\d|,\d{{3}}(?!\d))(?:\s*[項项항]|[ªº])?|(?P<w>{_alternation(list(_WORD_NUMBERS))})(?![^\W\d_]))"
+)
+_FIRST = re.compile(rf"[ \n]*(?:(?:no|nos|nr)\.?[ ]*|(?:{_ARTICLES})[ ]+)?" + _NUMBER)
 _NEXT = re.compile(
     r"[ \n]*(?:(?P<comma>[,，、])[ \n]*)?"
     rf"(?:(?P<range>{_word_pattern('range_words')})|(?P<list>{_word_pattern('list_words')}))?[ \n]*"
-    rf"(?:(?:[^\W\d_]{{1,4}}[ ]+){{0,2}}(?:{_NOUNS})[ \n]*)?" + _NUMBER  # 'or claim 2', 'ou la revendication 2'
+    rf"(?:(?:[^\W\d_]{{1,4}}[ ]+){{0,2}}(?:{_NOUNS})[ \n]*)?"  # 'or claim 2', 'ou la revendication 2'
+    rf"(?:(?:{_ARTICLES})[ ]+)?" + _NUMBER
 )
 # A number followed by a unit is a quantity, not a claim: 'claim 1 and 2 mm'. Not 'a' (amperes): it is
 # a word in Spanish, Italian and Portuguese ('de 1 a 3 a un paciente').
@@ -205,12 +212,16 @@ def find_refs(norm: str, number: int) -> tuple[int, ...]:
     return Citations(norm).refs(0, len(norm), number)
 
 
+def _number_value(text: str) -> int:
+    return _WORD_NUMBERS.get(text) or int(text)
+
+
 def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
     """Numbers of the list at `pos` ('1', '1 or 2', '1 to 3', '1, 2 and 5', '1-3 or 7') and where it ends."""
     m = _FIRST.match(norm, pos)
     if m is None:
         return [], pos
-    numbers = [int(m[m.lastindex])]
+    numbers = [_number_value(m[m.lastindex])]
     accepted, end = 1, m.end()  # numbers[:accepted] are certain; a bare ', 5' waits for an 'or'/'and'
     before_last = (1, m.end())  # accepted and end before the last single number was taken
     pos = m.end()
@@ -226,7 +237,7 @@ def _number_list(norm: str, pos: int, plural: bool) -> tuple[list[int], int]:
             if m.group("range") and len(numbers) > 1:
                 accepted, end = before_last  # 'claim 1 and 5 to 30 parts': the 5 is an amount too
             break
-        value = int(m[m.lastindex])
+        value = _number_value(m[m.lastindex])
         if value == 0:
             break  # no claim 0: a decimal, 'und 0,5 Gew.-%'
         if m.group("range") and m.group("comma"):

@@ -352,3 +352,17 @@ def test_a_longer_word_after_a_comma_ends_the_list_unless_it_continues_it():
     assert refs("The device of claim 1, wherein the frame") == (1,)
     assert refs("The device of claim 1, through 3, wherein") == (1,)  # a range after a comma is not one
     assert refs("according to claims 1, claim 2 being") == (1, 2)
+
+
+@pytest.mark.parametrize("text, number, expected", [
+    ("La composición según la reivindicación primera, caracterizada", 2, (1,)),
+    ("conforme a la reivindicación segunda, en la que", 5, (2,)),
+    ("según cualquiera de las reivindicaciones de la 1 a la 3", 4, (1, 2, 3)),
+    ("de acuerdo con cualquiera de las reivindicaciones de 1 a 4, en donde", 5, (1, 2, 3, 4)),
+])
+def test_spanish_claim_numbers_as_words_and_after_articles_are_read(text, number, expected):
+    assert refs(text, number) == expected
+
+
+def test_german_patentansprueche_written_without_the_umlaut_is_a_claim_noun():
+    assert refs("das Verfahren gemaess einem der Patentansprueche 1-6 durchfuehrt", 7) == (1, 2, 3, 4, 5, 6)
