@@ -149,22 +149,25 @@ def split_claims(norm: str, citations: Citations) -> list[Segment]:
             cand.first, cand.last, cand.start, _trim_end(norm, cand.start, end),
             version, cand.canceled, step == "gap", cand.claimlike, repeated,
         )))
-    if segments[0].first == 2 and (first := _unnumbered_first(norm, citations.low, chain[0][0])) is not None:
+    if segments[0].first == 2 and (first := _unnumbered_first(norm, citations, chain[0][0], segments[0].end)):
         segments.insert(0, first)
     return segments
 
 
-def _unnumbered_first(norm: str, low: str, second: _Candidate) -> Segment | None:
+def _unnumbered_first(norm: str, citations: Citations, second: _Candidate, second_end: int) -> Segment | None:
     """Claim 1 printed without its number before '2.' (its number lost in an export), when the text
-    there, past any heading lines, opens as an independent claim does: 'What is claimed is:\nA ...'."""
+    there, past any heading lines, opens as an independent claim does ('What is claimed is:\nA ...'),
+    or claim 2 cites claim 1."""
     start = 0
     while (line_end := norm.find("\n", start, second.at)) >= 0 and (
         not norm[start:line_end].strip() or _TITLE_LINE.match(norm, start, line_end)
     ):
         start = line_end + 1
     start += len(norm[start:second.at]) - len(norm[start:second.at].lstrip())
-    opening = _OPENING.match(low, start)
-    if start >= second.at or opening is None or opening.lastgroup != "opens":
+    if start >= second.at:
+        return None
+    opening = _OPENING.match(citations.low, start)
+    if not (opening is not None and opening.lastgroup == "opens" or 1 in citations.refs(second.start, second_end, 2)):
         return None
     return new_record(Segment, (1, 1, start, _trim_end(norm, start, second.at), 0, False, False, True, False))
 

@@ -237,8 +237,13 @@ def test_claim_1_printed_without_its_number_is_claim_1():
         "A portable blender.", "The portable blender of claim 1."]
 
 
-def test_text_before_claim_2_that_does_not_open_like_a_claim_is_not_claim_1():
-    assert numbers("Some export note\n2. The portable blender of claim 1.")[0][0] == 2
+def test_text_before_claim_2_is_claim_1_when_claim_2_cites_it():
+    assert texts("Beschichtungszusammensetzung aus Acrylharz.\n2. Beschichtungszusammensetzung nach Anspruch 1.") == [
+        "Beschichtungszusammensetzung aus Acrylharz.", "Beschichtungszusammensetzung nach Anspruch 1."]
+
+
+def test_text_before_claim_2_that_neither_opens_like_a_claim_nor_is_cited_is_not_claim_1():
+    assert numbers("Some export note\n2. A portable blender.")[0][0] == 2
 
 
 def test_bulleted_and_slash_numbered_claims_are_split():
