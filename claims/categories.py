@@ -26,15 +26,19 @@ _COMPILED = {code: _compile(table) for code, table in TABLES.items()}
 def category(text: str, language: str | None) -> str | None:
     """The category named by a claim's preamble; None when the preamble names none."""
     m = _PUNCTUATION.search(text, 1, _PREAMBLE_MAX)
+    return _opening_category(text[:m.start() if m else _PREAMBLE_MAX], language if language in TABLES else EN.code)
+
+
+@lru_cache(maxsize=16384)
+def _opening_category(opening: str, code: str) -> str | None:
+    """The category of an opening as written. Cached: dependent claims repeat their openings."""
     # No category word holds a digit, so the claim cited does not matter: 'The device of claim #'.
-    opening = _DIGITS.sub("#", text[:m.start() if m else _PREAMBLE_MAX])
-    return _named_category(opening, language if language in TABLES else EN.code)
+    return _named_category(_DIGITS.sub("#", opening), code)
 
 
 @lru_cache(maxsize=16384)
 def _named_category(opening: str, code: str) -> str | None:
-    """The category named in a claim's opening up to its first punctuation mark. Cached: dependent
-    claims repeat their openings ('The device of claim #')."""
+    """The category named in a claim's opening up to its first punctuation mark."""
     end, kinds = _COMPILED[code]
     head = opening.lower()
     m = end.search(head, 1)
