@@ -266,7 +266,7 @@ ES = LanguageTable(
     canceled=(r"canceladas?", r"anuladas?", r"suprimidas?", r"eliminadas?"),
     # Older Spanish drafting: 'según la reivindicación primera', 'reivindicaciones de la 1 a la 3'.
     number_words=("primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "séptima", "octava", "novena",
-                  "décima"),
+                  "décima", "undécima", "duodécima", "decimotercera", "decimocuarta", "decimoquinta"),
     number_articles=(r"de\s+las?", r"de", r"las?"),
     headings=(r"reivindicaciones",),
     marker_words=(r"reivindicaci[oó]n",),

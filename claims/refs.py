@@ -89,7 +89,16 @@ _START = methodcaller("start")
 def _trigger(nouns: tuple[str, ...]) -> re.Pattern:
     """A scanner for the claim nouns of one probe, case-sensitive on lower-cased text. They share a
     literal (the probe), which the regex engine finds several times faster than a set of first letters."""
-    return re.compile("|".join(nouns))
+    return re.compile("|".join(map(_wrappable, nouns)))
+
+
+def _wrappable(noun: str) -> str:
+    """A noun pattern whose CJK characters may be split by a line break, as text wrapped at a fixed
+    width is ('权利\n要求1', '請求\n項１')."""
+    return _BETWEEN_CJK.sub(r"\\n?", noun)
+
+
+_BETWEEN_CJK = re.compile(r"(?<=[^\x00-\u2e7f])(?=[^\x00-\u2e7f])")
 
 
 def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:

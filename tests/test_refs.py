@@ -366,3 +366,12 @@ def test_spanish_claim_numbers_as_words_and_after_articles_are_read(text, number
 
 def test_german_patentansprueche_written_without_the_umlaut_is_a_claim_noun():
     assert refs("das Verfahren gemaess einem der Patentansprueche 1-6 durchfuehrt", 7) == (1, 2, 3, 4, 5, 6)
+
+
+def test_a_chinese_claim_noun_broken_by_a_wrapped_line_is_read():
+    text = "根据权利要求1所述的方法，其特征在于，处理器执行时实现权利\n要求1-3中任意一项所述的方法"
+    assert refs(text, 4) == (1, 2, 3)
+
+
+def test_spanish_ordinal_words_past_ten_are_read():
+    assert refs("Artículo recubierto según reivindicación duodécima, caracterizado", 13) == (12,)
