@@ -25,11 +25,20 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted(set(words), key=len, reverse=True))
 
 
+def _wrappable(word: str) -> str:
+    """A word pattern whose CJK characters may be split by a line break, as text wrapped at a fixed
+    width is ('权利\n要求1', '請求項１又\nは２'). Character sets ('[~～〜]') are left as they are."""
+    return word if "[" in word else _BETWEEN_CJK.sub(r"\\n?", word)
+
+
+_BETWEEN_CJK = re.compile(r"(?<=[^\x00-\u2e7f])(?=[^\x00-\u2e7f])")
+
+
 def _word_pattern(attr: str) -> str:
     parts = []
     for table in TABLES.values():
         for word in getattr(table, attr):
-            parts.append(rf"{word}(?![^\W\d_])" if table.script == LATIN and word[-1].isalpha() else word)
+            parts.append(rf"{word}(?![^\W\d_])" if table.script == LATIN and word[-1].isalpha() else _wrappable(word))
     return _alternation(parts)
 
 
@@ -91,14 +100,6 @@ def _trigger(nouns: tuple[str, ...]) -> re.Pattern:
     literal (the probe), which the regex engine finds several times faster than a set of first letters."""
     return re.compile("|".join(map(_wrappable, nouns)))
 
-
-def _wrappable(noun: str) -> str:
-    """A noun pattern whose CJK characters may be split by a line break, as text wrapped at a fixed
-    width is ('权利\n要求1', '請求\n項１')."""
-    return _BETWEEN_CJK.sub(r"\\n?", noun)
-
-
-_BETWEEN_CJK = re.compile(r"(?<=[^\x00-\u2e7f])(?=[^\x00-\u2e7f])")
 
 
 def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:

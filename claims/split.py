@@ -230,7 +230,7 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
         if line is None:
             # '【請求項3】' and '[Claim 3]' are markers wherever they stand, and so is a number after a
             # canceled claim's text or a heading; others are inside a word, number or sentence: 'S1、'.
-            after_word = plain and (
+            after_word = (plain or m.re is _WORDED) and (
                 _ENDS_CANCELED.search(norm[max(0, at - 30):at].lower()) or _ENDS_HEADING.search(norm, max(0, at - 40), at)
             )
             if not (m.re is _BRACKETED or after_word):
@@ -396,17 +396,19 @@ def _chained_runs(
         sizes = [b - a for a, b in zip(starts, [*starts[1:], len(cands)])]
         if min(sizes) < 2 or sum(c.quality for c in cands[:starts[1]]) <= _RESTART_COST:
             return None
+        if not all(cands[i].claimlike for i in starts[1:]):
+            return None  # a list inside a claim, '包括以下步骤：\n1.将...', or a version the search must weigh
     restarts = set(starts[1:])
     return [(c, "start" if i == 0 else "restart" if i in restarts else "next") for i, c in enumerate(cands)]
 
 
 def _unshadowed(cands: list[_Candidate]) -> list[_Candidate]:
-    """The candidates but for list items numbered like the claims: a number that does not look like a
-    claim, when the same number starts a claim-like text further on in the same version
+    """The candidates but for list items numbered like the claims: a plain number that does not look like
+    a claim, when the same number starts a claim-like text further on in the same version
     ('3. ... selected from:\n1. ...\n4. N-...;\n...\n4. A composition ...'). Claim 1 is never dropped."""
     kept, claimlike_after = [], set()
     for c in reversed(cands):
-        if c.first > 1 and c.first in claimlike_after and not (c.claimlike or c.canceled):
+        if c.first > 1 and c.first in claimlike_after and not (c.claimlike or c.canceled or c.style == "word"):
             continue
         kept.append(c)
         if c.claimlike:
@@ -442,11 +444,14 @@ def _restart_cost(norm: str, cand: _Candidate) -> float:
 
 
 def _trim_end(norm: str, start: int, end: int) -> int:
-    """End of a claim's text, leaving out trailing blank, marker ('CNA') and heading lines."""
+    """End of a claim's text, leaving out trailing blank, marker ('CNA') and heading lines, and a heading
+    that ends the line: '... is red. Revendications' before the next version's '1.' on one line."""
     while True:
         while end > start and norm[end - 1] in " \n":
             end -= 1
         line_start = norm.rfind("\n", start, end) + 1
         if line_start <= start or end - line_start > _TITLE_MAX or not _TITLE_LINE.match(norm, line_start, end):
-            return end
+            break
         end = line_start
+    heading = _ENDS_HEADING.search(norm, max(start, end - 40), end)
+    return heading.start() + 1 if heading else end

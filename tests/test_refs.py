@@ -375,3 +375,7 @@ def test_a_chinese_claim_noun_broken_by_a_wrapped_line_is_read():
 
 def test_spanish_ordinal_words_past_ten_are_read():
     assert refs("Artículo recubierto según reivindicación duodécima, caracterizado", 13) == (12,)
+
+
+def test_a_japanese_list_word_split_by_a_wrapped_line_is_read():
+    assert refs("請求項１又\nは２に記載の装置", 3) == (1, 2)

@@ -249,3 +249,21 @@ def test_text_before_claim_2_that_neither_opens_like_a_claim_nor_is_cited_is_not
 def test_bulleted_and_slash_numbered_claims_are_split():
     assert numbers("• 1. A cat litter box.\n• 2. The cat litter box of claim 1.") == [(1, 0), (2, 0)]
     assert numbers("1/ Procédé de fabrication.\n2/ Procédé selon la revendication 1.") == [(1, 0), (2, 0)]
+
+
+def test_a_heading_that_ends_a_claim_line_is_left_out_of_its_text():
+    text = "1. A valve. 2. The valve of claim 1, wherein it is red. Revendications 1. Vanne. 2. Vanne selon la revendication 1."
+    segments = split_claims(normalize(text))
+    assert text[segments[1].start:segments[1].end] == "The valve of claim 1, wherein it is red."
+
+
+def test_a_step_list_numbered_like_the_claims_inside_a_later_claim_is_not_a_second_version():
+    text = ("1. A method.\n2. The method of claim 1.\n3. A method of coating, comprising the steps of:\n"
+            "1. mixing the resin;\n2. adding the pigment;\n3. applying the coating.\n"
+            "4. The method of claim 3.\n5. The method of claim 4.")
+    assert numbers(text) == [(n, 0) for n in range(1, 6)]
+
+
+def test_a_claim_marker_word_after_an_inline_heading_starts_the_next_version():
+    text = "1.一种阀门。 2.根据权利要求1所述的阀门。 CLAIMS Claim 1: A valve. Claim 2: The valve of claim 1."
+    assert [v for _, v in numbers(text)] == [0, 0, 1, 1]
