@@ -453,5 +453,8 @@ def _trim_end(norm: str, start: int, end: int) -> int:
         if line_start <= start or end - line_start > _TITLE_MAX or not _TITLE_LINE.match(norm, line_start, end):
             break
         end = line_start
-    heading = _ENDS_HEADING.search(norm, max(start, end - 40), end)
-    return heading.start() + 1 if heading else end
+    if end > start and (norm[end - 1].isalpha() or norm[end - 1] in ":：") and (
+        heading := _ENDS_HEADING.search(norm, max(start, end - 40), end)
+    ):
+        return heading.start() + 1  # most claims end with a full stop: no heading to look for
+    return end
