@@ -101,7 +101,6 @@ def _trigger(nouns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(_wrappable, nouns)))
 
 
-
 def _noun_matches(low: str) -> list[re.Match] | Iterator[re.Match]:
     """Every claim noun in the lower-cased cell, in text order: each probe the cell holds is scanned
     on its own, since one alternation of different nouns ('claims?|权利要求') scans much slower.

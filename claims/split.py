@@ -56,6 +56,7 @@ _MID_LINE = re.compile(
     rf"[{re.escape(_TERMINATORS)}][ ]*(?:(?=[^\W\d_a-z])(?i:{_HEADINGS})[ ]*[:：]?[ ]*)?(?={_NUMBERED})"
 )
 _ENDS_HEADING = re.compile(rf"[.。][ ]*(?:{_HEADINGS})[ ]*[:：]?[ ]*$", re.IGNORECASE)
+_HEADING_REACH = 40  # how far back from a marker a heading after a sentence is looked for
 _TITLED = re.compile(rf"\n(?=[ ]*[^\W\d_]){_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)  # (a title starts with a letter)
 _TITLE_START = re.compile(rf"{_TITLE}(?<![0-9])(?=[0-9])", re.IGNORECASE)
 _TITLE_LINE = re.compile(rf"{_TITLE}$", re.IGNORECASE)  # a line that only titles what follows
@@ -231,7 +232,7 @@ def _candidates(norm: str, citations: Citations, markers: list[_Marker]) -> list
             # '【請求項3】' and '[Claim 3]' are markers wherever they stand, and so is a number after a
             # canceled claim's text or a heading; others are inside a word, number or sentence: 'S1、'.
             after_word = (plain or m.re is _WORDED) and (
-                _ENDS_CANCELED.search(norm[max(0, at - 30):at].lower()) or _ENDS_HEADING.search(norm, max(0, at - 40), at)
+                _ENDS_CANCELED.search(norm[max(0, at - 30):at].lower()) or _heading_ends_at(norm, at)
             )
             if not (m.re is _BRACKETED or after_word):
                 continue
@@ -428,8 +429,8 @@ def _restart_cost(norm: str, cand: _Candidate) -> float:
     cost = float(_RESTART_COST)
     line_start = norm.rfind("\n", 0, cand.at)
     prev_line = norm[norm.rfind("\n", 0, line_start) + 1:line_start] if line_start > 0 else None
-    if (prev_line is not None and (not prev_line.strip() or _TITLE_LINE.match(prev_line))) or _ENDS_HEADING.search(
-        norm, max(0, cand.at - 40), cand.at
+    if (prev_line is not None and (not prev_line.strip() or _TITLE_LINE.match(prev_line))) or _heading_ends_at(
+        norm, cand.at
     ):
         cost -= 6
     before = norm[max(0, cand.at - _LANGUAGE_WINDOW):cand.at]
@@ -443,6 +444,11 @@ def _restart_cost(norm: str, cand: _Candidate) -> float:
     return max(cost, 1.0)
 
 
+def _heading_ends_at(norm: str, pos: int, start: int = 0) -> re.Match | None:
+    """A heading after a sentence that ends at `pos` ('... is red. Revendications'), not before `start`."""
+    return _ENDS_HEADING.search(norm, max(start, pos - _HEADING_REACH), pos)
+
+
 def _trim_end(norm: str, start: int, end: int) -> int:
     """End of a claim's text, leaving out trailing blank, marker ('CNA') and heading lines, and a heading
     that ends the line: '... is red. Revendications' before the next version's '1.' on one line."""
@@ -454,7 +460,7 @@ def _trim_end(norm: str, start: int, end: int) -> int:
             break
         end = line_start
     if end > start and (norm[end - 1].isalpha() or norm[end - 1] in ":：") and (
-        heading := _ENDS_HEADING.search(norm, max(start, end - 40), end)
+        heading := _heading_ends_at(norm, end, start)
     ):
         return heading.start() + 1  # most claims end with a full stop: no heading to look for
     return end
